@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Set up and run Hustings, or run its tests, from a fresh clone.
+
+    python3 dev.py start     # venv, install, migrate, import seeds/, demo teacher, serve on :8000
+    python3 dev.py test      # every test, browser tests included (extra arguments go to pytest)
+    python3 dev.py bench     # the benchmark figures
+
+Runs under any Python 3.8+, finds a Python 3.12 or newer for the project itself
+(on PATH, then in pyenv's installed versions), and keeps everything in `.venv/`.
+Running it again is harmless: each step only does what is still to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+MINIMUM = (3, 12)
+CANDIDATES = ["python3.14", "python3.13", "python3.12", "python3", "python"]
+CHROMIUM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+
+
+def say(message: str) -> None:
+    print(f"[hustings] {message}", flush=True)
+
+
+def python_version(executable: str) -> tuple[int, int] | None:
+    try:
+        out = subprocess.run(
+            [executable, "-c", "import sys, venv; print('%d %d' % sys.version_info[:2])"],
+            capture_output=True, text=True, timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    major, minor = out.stdout.split()
+    return int(major), int(minor)
+
+
+def pyenv_pythons() -> list[str]:
+    roots = [Path(os.environ["PYENV_ROOT"])] if os.environ.get("PYENV_ROOT") else []
+    roots.append(Path.home() / ".pyenv")
+    found = []
+    for root in roots:
+        versions = root / "versions"
+        if versions.is_dir():
+            for version in sorted(versions.iterdir(), reverse=True):
+                exe = version / "bin" / "python3"
+                if exe.exists():
+                    found.append(str(exe))
+    return found
+
+
+def find_python() -> str:
+    """The first Python >= 3.12: this one, then PATH, then pyenv's installed versions."""
+    if sys.version_info[:2] >= MINIMUM:
+        return sys.executable
+    tried = []
+    for name in CANDIDATES:
+        path = shutil.which(name)
+        if path:
+            tried.append(path)
+    tried += pyenv_pythons()
+    for exe in tried:
+        version = python_version(exe)
+        if version and version >= MINIMUM:
+            return exe
+    sys.exit(
+        "[hustings] Hustings needs Python 3.12 or newer (Django 6 requires it), and none was found.\n"
+        f"  Looked at: {', '.join(tried) or 'nothing on PATH'}\n"
+        "  Install one, then run this command again:\n"
+        "    - Debian/Ubuntu: sudo apt install python3.12 python3.12-venv\n"
+        "    - macOS: brew install python@3.12\n"
+        "    - Windows: https://www.python.org/downloads/ (tick 'Add python.exe to PATH')\n"
+        "    - pyenv: pyenv install 3.12"
+    )
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv(extras: str = "") -> Path:
+    """Create .venv and install the project; reinstall only when pyproject.toml changed."""
+    python = venv_python()
+    if python.exists() and (python_version(str(python)) or (0, 0)) < MINIMUM:
+        say(f"{VENV} was made with an older Python; making it again.")
+        shutil.rmtree(VENV)
+    if not python.exists():
+        base = find_python()
+        say(f"Creating {VENV.name}/ with {base}")
+        subprocess.run([base, "-m", "venv", str(VENV)], check=True)
+    stamp = VENV / f".installed{extras or ''}"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != wanted:
+        say("Installing Hustings and its dependencies (first run only; this takes a minute)")
+        target = f".[{extras}]" if extras else "."
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target],
+            check=True, cwd=ROOT,
+        )
+        stamp.write_text(wanted)
+    return python
+
+
+def manage(python: Path, *args: str, env: dict | None = None) -> None:
+    subprocess.run([str(python), "manage.py", *args], check=True, cwd=ROOT, env=env)
+
+
+def dev_env() -> dict:
+    env = dict(os.environ)
+    env.setdefault("DEBUG", "1")
+    return env
+
+
+def start(args: list[str]) -> int:
+    python = ensure_venv()
+    env = dev_env()
+    manage(python, "migrate", "--no-input", env=env)
+    # A broken file in seeds/ is reported but does not stop the game from starting.
+    result = subprocess.run([str(python), "manage.py", "import_articles"], cwd=ROOT, env=env)
+    if result.returncode != 0:
+        say("Some articles could not be imported (see above); the rest are ready.")
+    manage(python, "demo_teacher", env=env)
+    address = args[0] if args else "127.0.0.1:8000"
+    say(f"Serving on http://{address}/  (teachers: http://{address}/admin/). Stop with Ctrl+C.")
+    try:
+        return subprocess.run([str(python), "manage.py", "runserver", address], cwd=ROOT, env=env).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def find_chromium() -> str | None:
+    configured = os.environ.get("HUSTINGS_CHROMIUM")
+    if configured:
+        return configured
+    for path in CHROMIUM_PATHS:
+        if Path(path).exists():
+            return path
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def ensure_chromium() -> str:
+    """Browser tests drive Debian's chromium; install it when we can, else say how."""
+    chromium = find_chromium()
+    if chromium:
+        return chromium
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("Installing Debian's chromium for the browser tests")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+        chromium = find_chromium()
+        if chromium:
+            return chromium
+    sys.exit(
+        "[hustings] The browser tests need Chromium and none was found.\n"
+        "  Install it (Debian/Ubuntu: sudo apt install chromium), or set HUSTINGS_CHROMIUM\n"
+        "  to a Chromium or Chrome executable, then run this command again."
+    )
+
+
+def test(args: list[str]) -> int:
+    python = ensure_venv("test")
+    env = dict(os.environ)
+    env["HUSTINGS_CHROMIUM"] = ensure_chromium()
+    return subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
+
+
+def bench(args: list[str]) -> int:
+    python = ensure_venv("test")
+    env = dev_env()
+    return subprocess.run([str(python), "manage.py", "benchmark", *args], cwd=ROOT, env=env).returncode
+
+
+COMMANDS = {"start": start, "test": test, "bench": bench}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

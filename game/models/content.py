@@ -1,0 +1,235 @@
+"""Quiz content: debates, their sides and speakers, the articles they come from, and the
+quotes, arguments and questions drawn from them.
+
+Every quote and argument points at a `Paragraph` of an `Article` (with character offsets for
+quotes), so play can always show the passage an item came from.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Origin(models.TextChoices):
+    EXTRACTED = "extracted", "Found by the importer"
+    PACK = "pack", "From the curated debate pack"
+    TEACHER = "teacher", "Written by a teacher"
+
+
+class Debate(models.Model):
+    slug = models.SlugField(unique=True)
+    topic = models.CharField(max_length=200, help_text="What the debate is about, e.g. “The junior doctors’ contract, 2015–16”.")
+    motion = models.CharField(max_length=300, help_text="The motion the sides argue for and against.")
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["topic"]
+
+    def __str__(self):
+        return self.topic
+
+
+class Side(models.Model):
+    class Icon(models.TextChoices):
+        # Colour is never the only signal: each side has a name and a shape too.
+        SQUARE = "square", "■ Square"
+        CIRCLE = "circle", "● Circle"
+        TRIANGLE = "triangle", "▲ Triangle"
+        DIAMOND = "diamond", "◆ Diamond"
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="sides")
+    slug = models.SlugField()
+    name = models.CharField(max_length=100, help_text="e.g. “The Government”.")
+    stance = models.CharField(max_length=200, help_text="e.g. “For the new contract”.")
+    icon = models.CharField(max_length=12, choices=Icon.choices, default=Icon.SQUARE)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["debate", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["debate", "slug"], name="side_unique_slug_per_debate")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def icon_symbol(self) -> str:
+        return self.get_icon_display().split(" ", 1)[0]
+
+
+class Speaker(models.Model):
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="speakers")
+    full_name = models.CharField(max_length=120)
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. “Health Secretary”.")
+    organisation = models.CharField(max_length=200, blank=True)
+    side = models.ForeignKey(
+        Side, on_delete=models.SET_NULL, null=True, blank=True, related_name="speakers",
+        help_text="The side this person argues for, if any.",
+    )
+    aliases = models.TextField(
+        blank=True, help_text="Other names the articles use, one per line: “Mr Hunt”, “the Health Secretary”."
+    )
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["debate", "full_name"], name="speaker_unique_name_per_debate")
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Article(models.Model):
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="articles")
+    title = models.CharField(max_length=300, blank=True)
+    author = models.CharField(max_length=120, blank=True, help_text="The byline's name, if the article has one.")
+    byline = models.CharField(max_length=400, blank=True, help_text="The byline as printed.")
+    author_speaker = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles_written"
+    )
+    published = models.DateField(null=True, blank=True)
+    source_file = models.CharField(max_length=255, unique=True, help_text="The file name it was imported from.")
+    body = models.TextField(help_text="The whole text of the file, line endings made LF.")
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the body; re-imports compare it.")
+    is_opinion = models.BooleanField(default=False, help_text="Written in the author's own voice.")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self):
+        return self.title or self.source_file
+
+
+class Paragraph(models.Model):
+    """One body paragraph of an article; `start` is its offset in `Article.body`."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    index = models.PositiveIntegerField(help_text="0 for the first body paragraph.")
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Character offset of the paragraph in the article body.")
+
+    class Meta:
+        ordering = ["article", "index"]
+        constraints = [models.UniqueConstraint(fields=["article", "index"], name="paragraph_unique_index")]
+
+    def __str__(self):
+        return f"{self.article} ¶{self.index + 1}"
+
+
+class ReviewedContent(models.Model):
+    """What quotes, arguments and questions share: a status, an origin, and review state."""
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.TEACHER)
+    reviewed = models.BooleanField(
+        default=False, help_text="Set when a teacher saves it; the importer never overwrites reviewed items."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Quote(ReviewedContent):
+    class Kind(models.TextChoices):
+        SPOKEN = "spoken", "Quoted speech or writing (who said it?)"
+        WRITTEN = "written", "The author's own sentence (who wrote this?)"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, related_name="quotes")
+    start = models.PositiveIntegerField(help_text="Offset of the quoted words in the paragraph.")
+    end = models.PositiveIntegerField(help_text="Offset just after the quoted words in the paragraph.")
+    text = models.TextField(help_text="The exact words, without quotation marks.")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes",
+        help_text="Left empty by the importer when it is not sure.",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SPOKEN)
+    wrong_speakers = models.ManyToManyField(
+        Speaker, blank=True, related_name="+",
+        help_text="Pin the wrong options shown for this quote (up to three); others are chosen at random.",
+    )
+
+    class Meta:
+        ordering = ["article", "paragraph__index", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["paragraph", "start", "end"], name="quote_unique_span"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="quote_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(speaker__isnull=False), name="quote_published_has_speaker"
+            ),
+        ]
+
+    def __str__(self):
+        return f"“{self.text[:60]}{'…' if len(self.text) > 60 else ''}”"
+
+
+class Argument(ReviewedContent):
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="arguments")
+    claim = models.TextField(help_text="The argument in plain words.")
+    side = models.ForeignKey(
+        Side, on_delete=models.PROTECT, null=True, blank=True, related_name="arguments",
+        help_text="The side that made the argument (a suggestion until reviewed).",
+    )
+    speaker = models.ForeignKey(Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="arguments")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="arguments")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, related_name="arguments")
+    pack_key = models.CharField(
+        max_length=80, blank=True, help_text="Identifier in the curated debate pack, for re-imports."
+    )
+
+    class Meta:
+        ordering = ["debate", "side", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["debate", "pack_key"], condition=~Q(pack_key=""), name="argument_unique_pack_key"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(side__isnull=False), name="argument_published_has_side"
+            ),
+        ]
+
+    def __str__(self):
+        return self.claim[:80]
+
+
+class Question(ReviewedContent):
+    """A multiple-choice question a teacher writes."""
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="questions")
+    prompt = models.TextField()
+    explanation = models.TextField(blank=True, help_text="Shown after the player answers.")
+    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions")
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+
+    class Meta:
+        ordering = ["debate", "id"]
+
+    def __str__(self):
+        return self.prompt[:80]
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=300)
+    is_correct = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["question", "order", "id"]
+
+    def __str__(self):
+        return self.text

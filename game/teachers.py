@@ -1,0 +1,39 @@
+"""The "Teachers" group: members manage quiz content in the admin, never users or settings."""
+
+from django.contrib.auth.models import Group, Permission, User
+from django.db import transaction
+
+TEACHERS_GROUP = "Teachers"
+
+# Content models teachers fully manage, by model name in the game app.
+CONTENT_MODELS = ["debate", "side", "speaker", "article", "paragraph", "quote", "argument", "question", "choice"]
+ACTIONS = ["view", "add", "change", "delete"]
+
+
+def teachers_group_sync() -> Group:
+    """Create the group if needed and give it exactly the content permissions."""
+    group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
+    codenames = [f"{action}_{model}" for model in CONTENT_MODELS for action in ACTIONS]
+    extra = [codename for codename in teachers_extra_permissions()]
+    permissions = Permission.objects.filter(content_type__app_label="game", codename__in=codenames + extra)
+    group.permissions.set(permissions)
+    return group
+
+
+def teachers_extra_permissions() -> list[str]:
+    """Permissions on models added later (classes, results); kept in one place."""
+    return []
+
+
+def is_teacher(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or any(group.name == TEACHERS_GROUP for group in user.groups.all())
+    )
+
+
+@transaction.atomic
+def teacher_create(*, username: str, password: str) -> User:
+    """A staff account in the Teachers group (staff so the admin lets them in)."""
+    user = User.objects.create_user(username=username, password=password, is_staff=True)
+    user.groups.add(teachers_group_sync())
+    return user
