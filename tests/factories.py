@@ -1,0 +1,129 @@
+"""Small, readable builders for test data. Each test makes what it needs."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+
+from game.models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
+
+_counter = itertools.count(1)
+
+
+def debate_make(*, slug: str = "junior-doctors") -> Debate:
+    """A debate with its two sides: the Government (for) and the BMA (against)."""
+    debate = Debate.objects.create(
+        slug=slug,
+        topic="The junior doctors' contract, 2015–16",
+        motion="The new junior doctors' contract should be imposed in England",
+    )
+    Side.objects.create(debate=debate, slug="government", name="The Government",
+                        stance="For the new contract", icon=Side.Icon.SQUARE, order=0)
+    Side.objects.create(debate=debate, slug="bma", name="The BMA and junior doctors",
+                        stance="Against imposing it", icon=Side.Icon.CIRCLE, order=1)
+    return debate
+
+
+def side_of(debate: Debate, slug: str) -> Side:
+    return debate.sides.get(slug=slug)
+
+
+def speaker_make(debate: Debate, full_name: str, *, side: str | None = None, role: str = "",
+                 organisation: str = "", aliases: str = "") -> Speaker:
+    return Speaker.objects.create(
+        debate=debate, full_name=full_name, role=role, organisation=organisation,
+        side=side_of(debate, side) if side else None, aliases=aliases,
+    )
+
+
+def article_make(debate: Debate, paragraphs: list[str], *, title: str = "A news story",
+                 author: str = "", published=None) -> Article:
+    body = "\n\n".join(paragraphs)
+    article = Article.objects.create(
+        debate=debate, title=title, author=author, published=published,
+        source_file=f"test_{next(_counter)}.txt", body=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+    )
+    offset = 0
+    for index, text in enumerate(paragraphs):
+        Paragraph.objects.create(article=article, index=index, text=text, start=offset)
+        offset += len(text) + 2
+    return article
+
+
+def quote_make(article: Article, paragraph_index: int, words: str, speaker: Speaker | None, *,
+               status: str = Status.PUBLISHED, kind: str = Quote.Kind.SPOKEN) -> Quote:
+    """A quote whose words must really be in the paragraph: tests stay true to sources too."""
+    paragraph = article.paragraphs.get(index=paragraph_index)
+    start = paragraph.text.index(words)
+    return Quote.objects.create(
+        article=article, paragraph=paragraph, start=start, end=start + len(words), text=words,
+        speaker=speaker, status=status, kind=kind,
+    )
+
+
+def argument_make(article: Article, paragraph_index: int, claim: str, side: Side, *,
+                  speaker: Speaker | None = None, status: str = Status.PUBLISHED) -> Argument:
+    return Argument.objects.create(
+        debate=article.debate, claim=claim, side=side, speaker=speaker, article=article,
+        paragraph=article.paragraphs.get(index=paragraph_index), status=status,
+    )
+
+
+def question_make(debate: Debate, prompt: str, right: str, wrong: list[str], *,
+                  status: str = Status.PUBLISHED, explanation: str = "") -> Question:
+    question = Question.objects.create(debate=debate, prompt=prompt, status=status, explanation=explanation)
+    Choice.objects.create(question=question, text=right, is_correct=True, order=0)
+    for order, text in enumerate(wrong, start=1):
+        Choice.objects.create(question=question, text=text, is_correct=False, order=order)
+    return question
+
+
+def classroom_debate() -> Debate:
+    """The seed debate in miniature: four speakers, five quotes, four arguments, one question.
+
+    Quotes and arguments are taken word for word from the seed articles.
+    """
+    debate = debate_make()
+    hunt = speaker_make(debate, "Jeremy Hunt", side="government", role="Health Secretary",
+                        organisation="Department of Health", aliases="Mr Hunt\nHunt\nthe Health Secretary")
+    porter = speaker_make(debate, "Mark Porter", side="bma", role="Chairman of the BMA council",
+                          organisation="British Medical Association", aliases="Mr Porter")
+    alexander = speaker_make(debate, "Heidi Alexander", role="Shadow Health Secretary",
+                             organisation="Labour Party", aliases="Ms Alexander")
+    spokesman = speaker_make(debate, "A Government spokesman", side="government",
+                             organisation="Department of Health")
+    news = article_make(debate, [
+        "Instead he wrote to the BMA chairman Mark Porter, saying: \"Next week's withdrawal of emergency "
+        "care by junior doctors, called by the BMA, seriously risks the safety of many patients who "
+        "depend on the NHS.\"",
+        "He said: \"For the sake of clarity, we must, once again, reject your assertion that the only "
+        "outstanding issue in dispute relates to Saturday pay.",
+        "\"The proposed contract is deficient in failing to address these issues properly, hence our "
+        "concerns for patient care, the long-term future of the NHS and the recruitment and retention "
+        "of doctors.\"",
+        "Ms Alexander told Murnaghan on Sky News: \"I think Jeremy Hunt would need to sit down urgently "
+        "today, this afternoon, with the BMA, to talk about what the scope of the pilot would be.\"",
+        "A spokesman said: \"We have always said that we want to introduce this contract in a phased "
+        "way - for around 11% of junior doctors from August - precisely so any initial problems can be "
+        "ironed out.\"",
+    ], title="Jeremy Hunt: Junior doctors' strike will risk patient safety")
+    quote_make(news, 0, "Next week's withdrawal of emergency care by junior doctors, called by the BMA, "
+               "seriously risks the safety of many patients who depend on the NHS.", hunt)
+    quote_make(news, 1, "For the sake of clarity, we must, once again, reject your assertion that the only "
+               "outstanding issue in dispute relates to Saturday pay.", porter)
+    quote_make(news, 2, "The proposed contract is deficient in failing to address these issues properly",
+               porter)
+    quote_make(news, 3, "I think Jeremy Hunt would need to sit down urgently today, this afternoon, with "
+               "the BMA, to talk about what the scope of the pilot would be.", alexander)
+    quote_make(news, 4, "We have always said that we want to introduce this contract in a phased way",
+               spokesman)
+    government, bma = side_of(debate, "government"), side_of(debate, "bma")
+    argument_make(news, 0, "The strike puts the safety of many patients at risk.", government, speaker=hunt)
+    argument_make(news, 4, "Bringing the contract in gradually lets early problems be fixed.", government)
+    argument_make(news, 2, "The contract fails to deal with excessive hours and training.", bma, speaker=porter)
+    argument_make(news, 1, "Saturday pay is not the only issue left in the dispute.", bma, speaker=porter)
+    question_make(debate, "Which organisation represents junior doctors in the dispute?",
+                  "The British Medical Association", ["NHS Employers", "The Royal College of Nursing",
+                                                      "The Department of Health"])
+    return debate
