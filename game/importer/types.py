@@ -1,7 +1,9 @@
 """The values the importer's pure functions pass around. Offsets are into `ParsedArticle.body`."""
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 
 class ArticleError(ValueError):
@@ -17,7 +19,7 @@ class ParagraphSpan:
 
 
 @dataclass(frozen=True)
-class ParsedArticle:
+class ParsedArticle:  # not slots: file_offset caches the CR positions
     source_name: str  # the file name
     raw_text: str  # the decoded file text exactly as read (CRLF kept), for offsets in the file
     body: str  # the text with LF line endings (BOM removed); all offsets below index this
@@ -30,7 +32,22 @@ class ParsedArticle:
 
     def file_offset(self, body_offset: int) -> int:
         """Map an offset in `body` to the same character in `raw_text` (CRLF, BOM)."""
-        raise NotImplementedError  # implemented in parsing.py via a subclass or helper
+        # Each character dropped before an offset (a BOM, the CR of a CRLF) shifts it by one.
+        return body_offset + bisect_right(self._dropped_positions, body_offset)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """The file offsets of body[start:end]; the end never swallows a dropped CR."""
+        return self.file_offset(start), self.file_offset(end - 1) + 1
+
+    @cached_property
+    def _dropped_positions(self) -> list[int]:
+        """Body offsets of the characters that follow a character dropped from the raw text."""
+        positions: list[int] = []
+        raw = self.raw_text
+        for index, char in enumerate(raw):
+            if (index == 0 and char == "\ufeff") or (char == "\r" and raw[index + 1 : index + 2] == "\n"):
+                positions.append(index - len(positions))
+        return positions
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,198 @@
+"""Reading an article file: the date line, headline, byline, credits and body paragraphs.
+
+The seed format is plain text, one block per paragraph separated by blank lines:
+
+    25/09/2015 10:29 BST | Updated 25/09/2016 06:12 BST      <- optional date line
+    Jeremy Hunt Trying to 'Take on' Junior Doctors ...       <- optional headline
+    Body paragraphs ...
+    Neil Hall/PA Wire                                         <- photo credit (and its caption)
+    Also on HuffPost                                          <- trailer
+    Heidi Alexander is the Labour MP for Lewisham ...         <- optional byline, first or last
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .types import ArticleError, ParagraphSpan, ParsedArticle
+
+DATE_LINE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2})?(?:\s+[A-Z]{2,4})?(?:\s*\|.*)?$")
+PHOTO_CREDIT = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:PA Wire|PA|Getty Images|Getty|Reuters|AP|AFP|"
+    r"EPA|Alamy|Shutterstock|Rex Features|REX|PA Images|PA Archive)\b.*$"
+)
+TRAILERS = re.compile(
+    r"^(?:Also on [\w ]+|Read more:?.*|Related:?.*|Follow us on .*|Share this article|Advertisement)$",
+    re.IGNORECASE,
+)
+# "Heidi Alexander is the Labour MP for ..." / "Andrew Brown is Conservative health ... spokesman"
+BYLINE = re.compile(
+    r"^(?P<name>(?:(?:Dr|Prof|Sir|Dame|Lord|Lady|Baroness)\.? )?[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}) "
+    r"(?:is|was|has been) (?:a |an |the )?(?P<what>.+)$"
+)
+BYLINE_ROLE_WORDS = re.compile(
+    r"\b(MP|secretary|spokes(?:man|woman|person)|councillor|minister|editor|correspondent|writer|columnist|"
+    r"chair(?:man|woman)?|professor|lecturer|director|chief|member|leader|doctor|consultant|GP|author|"
+    r"campaigner|journalist|reporter|blogger|president|founder|officer|peer)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|our|us)\b")
+NUL_CHECK_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int  # offset in body
+    text: str
+
+
+def decode(data: bytes | str, source_name: str) -> str:
+    """Bytes to text, refusing what is not a UTF-8 text file with a one-line message."""
+    if isinstance(data, str):
+        text = data
+    else:
+        if not data.strip():
+            raise ArticleError(f"{source_name}: the file is empty")
+        if b"\x00" in data[:NUL_CHECK_BYTES]:
+            raise ArticleError(f"{source_name}: this is a binary file, not a text article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ArticleError(
+                f"{source_name}: not UTF-8 text (byte {error.start} is 0x{data[error.start]:02x}); "
+                "save the article as UTF-8 and import it again"
+            ) from None
+    if not text.strip():
+        raise ArticleError(f"{source_name}: the file is empty")
+    if "\x00" in text:
+        raise ArticleError(f"{source_name}: this is a binary file, not a text article")
+    return text
+
+
+def normalise_newlines(raw: str) -> str:
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_blocks(body: str) -> list[Block]:
+    """Paragraph blocks: runs of non-blank lines, with their offsets (trailing spaces trimmed)."""
+    blocks = []
+    for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body):
+        text = match.group(0)
+        if not text.strip():
+            continue
+        leading = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        blocks.append(Block(start=match.start() + leading, text=stripped))
+    return blocks
+
+
+def parse_date(line: str) -> date | None:
+    match = DATE_LINE.match(line)
+    if not match:
+        return None
+    day, month, year = (int(group) for group in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def byline_author(text: str) -> str | None:
+    """The author's name when a block reads as a byline ("X is the Labour MP for ...")."""
+    first_sentence = re.split(r"(?<=[.!?])\s", text.replace("\u00a0", " "), maxsplit=1)[0]
+    match = BYLINE.match(first_sentence)
+    if not match or not BYLINE_ROLE_WORDS.search(match.group("what")):
+        return None
+    if len(text) > 400:
+        return None
+    return match.group("name")
+
+
+def is_headline(text: str) -> bool:
+    """A single short line with no closing full stop: a headline, not a paragraph."""
+    return "\n" not in text and len(text) <= 160 and not text.rstrip().endswith((".", "?\"", ".\"", ".”"))
+
+
+def parse_article(data: bytes | str, source_name: str) -> ParsedArticle:
+    """Parse one article file. Raises ArticleError (one line, naming the file) when it cannot."""
+    raw = decode(data, source_name)
+    body = normalise_newlines(raw)
+    blocks = split_blocks(body)
+
+    published = None
+    title = None
+    author = byline = None
+
+    # The date line, if any, comes first (the seeds repeat the header; any repeat is dropped too).
+    if blocks and parse_date(blocks[0].text.split("\n")[0]):
+        published = parse_date(blocks[0].text.split("\n")[0])
+        blocks = blocks[1:]
+
+    if blocks and (name := byline_author(blocks[0].text)):
+        author, byline = name, blocks[0].text
+        blocks = blocks[1:]
+    elif blocks and is_headline(blocks[0].text):
+        title = blocks[0].text
+        blocks = blocks[1:]
+
+    if blocks and not author and (name := byline_author(blocks[-1].text)):
+        author, byline = name, blocks[-1].text
+        blocks = blocks[:-1]
+
+    paragraphs = []
+    skip_caption = False
+    for block in blocks:
+        first_line = block.text.split("\n")[0]
+        if parse_date(first_line) or (title and block.text == title):
+            continue
+        if PHOTO_CREDIT.match(first_line):
+            # A credit line is followed by its caption, in the same block or the next one.
+            skip_caption = "\n" not in block.text
+            continue
+        if skip_caption:
+            skip_caption = False
+            if len(block.text) <= 220 and "\n" not in block.text and '"' not in block.text[:1]:
+                continue
+        if TRAILERS.match(block.text):
+            continue
+        paragraphs.append(
+            ParagraphSpan(index=len(paragraphs), start=block.start, end=block.start + len(block.text), text=block.text)
+        )
+
+    if not paragraphs:
+        raise ArticleError(f"{source_name}: no body paragraphs found")
+
+    is_opinion = written_in_first_person([p.text for p in paragraphs])
+
+    return ParsedArticle(
+        source_name=source_name,
+        raw_text=raw,
+        body=body,
+        title=title,
+        author=author,
+        byline=byline,
+        published=published,
+        paragraphs=tuple(paragraphs),
+        is_opinion=is_opinion,
+    )
+
+
+def written_in_first_person(paragraphs: list[str]) -> bool:
+    """An opinion piece: the author says I/my/we outside quotation marks, again and again."""
+    own_words = [_outside_quotes(text) for text in paragraphs]
+    count = sum(len(FIRST_PERSON.findall(text)) for text in own_words)
+    words = sum(len(text.split()) for text in own_words)
+    return count >= 4 and count / max(1, words) > 0.006
+
+
+def _outside_quotes(paragraph: str) -> str:
+    """The paragraph without its double-quoted passages (an unclosed quote runs to the end)."""
+    return re.sub(r"[\"“](?:[^\"”]*[\"”]|[^\"”]*$)", " ", paragraph)
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()

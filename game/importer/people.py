@@ -1,0 +1,212 @@
+"""Who is who across the articles of one import: names, titles, roles and genders.
+
+`PeopleIndex` is built from every article of the import (and any known people, such as a
+debate pack's speakers), then answers "who is 'Mr Porter'?", "who is 'the Health Secretary'?".
+It answers None whenever two people would fit: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import EITHER, FEMALE, MALE, NOT_NAMES, TITLES, TITLES_FEMALE, TITLES_MALE
+from .types import KnownPerson
+
+CAP = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
+TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
+# A run of capitalised words, optionally after a title: "Dr Dan Poulter", "Mr Hunt", "Mark Porter".
+NAME_RUN = re.compile(rf"\b(?:(?P<title>{TITLE_RE})\s+)?(?P<words>{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*(?:\s+{CAP})?)")
+ROLE_NOUNS = (
+    r"secretary|chairman|chairwoman|chair|minister|leader|spokesman|spokeswoman|spokesperson|MP|"
+    r"councillor|chief|president|director|head|editor|correspondent|officer|mayor|governor|"
+    r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary"
+)
+ROLE_BLOCKERS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "ex", "junior", "interim"}
+ROLE_MENTION = re.compile(
+    rf"\b(?P<det>[Tt]he|[Aa]|[Aa]n)\s+(?P<role>(?:[A-Za-z’'&]+\s+){{0,4}}?(?:{ROLE_NOUNS})(?:\s+of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)?)\b"
+)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("’", "'")).strip().lower()
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def gender_of_first_name(first: str) -> str | None:
+    first = first.lower()
+    if first in EITHER:
+        return None
+    if first in FEMALE:
+        return "f"
+    if first in MALE:
+        return "m"
+    return None
+
+
+def normalise_role(role: str) -> str:
+    words = norm(role).split()
+    while words and (words[0] in {"the", "a", "an"} or words[0].endswith("'s")):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class Person:
+    full_name: str
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return self.full_name.split()[-1]
+
+
+@dataclass
+class PeopleIndex:
+    people: dict[str, Person] = field(default_factory=dict)
+
+    # --- building -------------------------------------------------------------------------
+
+    def add(self, full_name: str, *, gender: str | None = None) -> Person:
+        full_name = " ".join(strip_possessive(word) for word in full_name.split())
+        person = self.people.get(full_name)
+        if person is None:
+            person = self.people[full_name] = Person(full_name, gender or gender_of_first_name(full_name.split()[0]))
+        elif gender and not person.gender:
+            person.gender = gender
+        return person
+
+    def add_known(self, known: KnownPerson) -> None:
+        person = self.add(known.full_name)
+        for alias in known.aliases:
+            alias_norm = norm(alias)
+            if alias_norm.startswith(("the ", "a ")) or any(w in alias_norm.split() for w in ("secretary", "chairman")):
+                person.roles.add(normalise_role(alias))
+            person.aliases.add(alias_norm)
+            title = alias_norm.split()[0].rstrip(".")
+            if title in TITLES_MALE:
+                person.gender = person.gender or "m"
+            elif title in TITLES_FEMALE:
+                person.gender = person.gender or "f"
+        if known.role:
+            person.roles.add(normalise_role(known.role))
+
+    def learn_from_text(self, text: str) -> None:
+        """Find people, their genders (from titles) and their roles (from appositives)."""
+        for match in NAME_RUN.finditer(text):
+            title = (match.group("title") or "").rstrip(".").lower()
+            words = [strip_possessive(w) for w in match.group("words").split()]
+            words = self._trim_non_name_words(words)
+            if not words:
+                continue
+            if len(words) >= 2 and (gender_of_first_name(words[0]) or words[0].lower() in EITHER or title):
+                if words[0].lower() in NOT_NAMES:
+                    continue
+                name = " ".join(words[:3])
+                gender = "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
+                person = self.add(name, gender=gender)
+                self._learn_role_before(text, match.start(), person)
+                self._learn_role_after(text, match.end(), person)
+        # "Mr Hunt" tells us Hunt's gender once we know who Hunt is.
+        for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+({CAP})", text):
+            person = self.by_surname(strip_possessive(match.group(2)))
+            if person and not person.gender:
+                title = match.group(1).lower()
+                person.gender = "m" if title in TITLES_MALE else "f"
+
+    @staticmethod
+    def _trim_non_name_words(words: list[str]) -> list[str]:
+        # "Conservative Dr Dan Poulter" arrives as words after the title; "Labour's Heidi" etc.
+        while words and words[0].lower() in NOT_NAMES and not gender_of_first_name(words[0]):
+            words = words[1:]
+        cut = next((i for i, w in enumerate(words) if w.lower() in NOT_NAMES and i > 0), len(words))
+        return words[:cut]
+
+    def _learn_role_before(self, text: str, start: int, person: Person) -> None:
+        before = text[max(0, start - 80) : start]
+        before = re.split(r"[,.;:()\"“”]|\b(?:to|by|with|and|from|for|at|on|in|said|told|urged|wrote)\b", before)[-1]
+        words = before.split()
+        if not words:
+            return
+        role = normalise_role(" ".join(words[-5:]))
+        if role and re.search(rf"\b(?:{ROLE_NOUNS})s?$", role, re.IGNORECASE):
+            person.roles.add(role.lower())
+
+    def _learn_role_after(self, text: str, end: int, person: Person) -> None:
+        match = re.match(r",\s+(?:the|a|an)\s+([^,.;]{3,80})[,.;]", text[end : end + 100])
+        if match and re.search(rf"\b(?:{ROLE_NOUNS})\b", match.group(1), re.IGNORECASE):
+            role = normalise_role(match.group(1))
+            person.roles.add(role)
+            head = re.match(rf"^(.*?\b(?:{ROLE_NOUNS}))\b", role)
+            if head:
+                person.roles.add(head.group(1))
+
+    # --- answering ------------------------------------------------------------------------
+
+    def by_full_name(self, name: str) -> Person | None:
+        name = " ".join(strip_possessive(w) for w in name.split())
+        if name in self.people:
+            return self.people[name]
+        lowered = norm(name)
+        matches = [p for p in self.people.values() if norm(p.full_name) == lowered or lowered in p.aliases]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_surname(self, surname: str) -> Person | None:
+        surname = strip_possessive(surname)
+        matches = [p for p in self.people.values() if p.surname == surname and len(p.full_name.split()) > 1]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_role(self, role: str) -> Person | None:
+        wanted = normalise_role(role)
+        if not wanted:
+            return None
+        matches = [p for p in self.people.values() if any(self._role_matches(r, wanted) for r in p.roles)]
+        alias_matches = [p for p in self.people.values() if norm(role) in p.aliases or f"the {wanted}" in p.aliases]
+        found = {p.full_name: p for p in matches + alias_matches}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _role_matches(known: str, wanted: str) -> bool:
+        if known == wanted:
+            return True
+        known_words, wanted_words = known.split(), wanted.split()
+        if len(known_words) > len(wanted_words) and known_words[-len(wanted_words) :] == wanted_words:
+            extra = known_words[: -len(wanted_words)]
+            return not (set(extra) & ROLE_BLOCKERS)
+        if known.startswith(wanted + " of "):
+            return True
+        return False
+
+    def resolve_name(self, phrase: str) -> Person | None:
+        """A name as written: "Jeremy Hunt", "Mr Hunt", "Dr Dan Poulter", "Hunt"."""
+        words = [strip_possessive(w) for w in phrase.replace(".", "").split()]
+        if words and words[0].lower() in TITLES:
+            title, words = words[0].lower(), words[1:]
+        else:
+            title = ""
+        if not words:
+            return None
+        if len(words) >= 2:
+            person = self.by_full_name(" ".join(words))
+            if person:
+                return person
+        person = self.by_surname(words[-1])
+        if person and title:
+            wanted = "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
+            if wanted and person.gender and person.gender != wanted:
+                return None
+        return person
+
+
+def people_index_build(texts: list[str], known_people=()) -> PeopleIndex:
+    index = PeopleIndex()
+    for known in known_people:
+        index.add_known(known)
+    for text in texts:
+        index.learn_from_text(text)
+    return index

@@ -1,0 +1,405 @@
+"""Direct quotations and who said them.
+
+The rules, in the order they are tried for each quotation:
+
+1. After the quote: `"...," he said` / `"...," said Mr Porter` / `"...", the Health Secretary has claimed`.
+2. Before it, in the same sentence: `X said: "..."`, `X told Murnaghan on Sky News: "..."`,
+   `His letter said: "..."`, `according to X, "..."`, `he wrote to Y, saying: "..."` (a participle's
+   speaker is the subject of the main clause).
+3. A sentence that opens with its speaker and a speech verb: `Mr Porter responded ..., calling on
+   ... as a settlement "cannot take place ..."`.
+4. Continuation: a paragraph that opens with a quotation and names nobody continues the quotation
+   of the paragraph before it (the British convention of re-opening marks on each paragraph).
+
+Names are resolved with `PeopleIndex` over every article of the import; pronouns with the
+subjects of the sentences before them. Whenever two people would fit, the speaker stays None.
+
+What is not a quotation of speech: fragments of fewer than four words ('take on', "weekend
+effect", "weaponise", "ill-informed political opportunism") — scare quotes, titles and labels —
+and quotations in the headline (it is not body text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .names import GROUP_SUBJECTS, PARTICIPLES, SPEECH_VERBS
+from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
+from .types import FoundQuote, KnownPerson, ParsedArticle
+
+MIN_WORDS = 4
+OPENERS_DOUBLE = "“\""
+CLOSERS_DOUBLE = "”\""
+PRECEDES_OPENING = " \t\n([{—–-/:,;\u00a0"
+
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
+SPOKES = r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>[A-Z][\w&]*(?:\s+(?:of\s+)?[A-Z][\w&]*)*)\s+)?(?:spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>[A-Z][\w&]*(?:\s+(?:of\s+)?[A-Z][\w&]*)*))?"
+NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+{CAP}){{0,2}}"
+ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
+GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members)"
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{NAME}|{ROLE}|{GROUP})"
+ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|has|had|have|would|will|has also|had also)\s+)*"
+VERB = rf"(?P<verb>{SPEECH_VERBS})"
+
+AFTER_WHO_VERB = re.compile(rf"^[\s,.;—–-]*{WHO}\s+{ADVERBS}{VERB}\b")
+AFTER_VERB_WHO = re.compile(rf"^[\s,.;—–-]*{VERB}\s+{WHO}")
+ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+{WHO}")
+SENTENCE_OPENERS = re.compile(
+    r"^(?:(?:However|Instead|Meanwhile|But|And|Yet|Later|Earlier|Separately|In response|In a statement|"
+    r"In a letter|On \w+|Last \w+|This \w+|Speaking \w+(?: \w+){0,4}|Now|Still|Then|Also),?\s+)+"
+)
+ORG_SUBJECT = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+)(?:But\s+|However,?\s+|And\s+)?[Tt]he\s+(?P<org>Government|Department of Health|BMA|Home Office|Treasury|Council|council|union|Union|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){{0,3}})\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b"
+)
+OPINION_CUES = re.compile(
+    r"\b(must|should|need to|needs to|have a duty|is essential|is right|is wrong|shameful|disgraceful|"
+    r"I think|I believe|I hope|I support|I don['’]t see|we will|we must|nobody wants|not the time|"
+    r"risk|unsafe|unfair|valued|deserve|responsib|it is right|it is clear|is regrettable|"
+    r"is important|best of British|trust)\b",
+    re.IGNORECASE,
+)
+CONTEXT_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "his", "her", "their",
+                   "but", "and", "so", "yet", "or", "for", "then", "such", "both", "another", "which"}
+
+
+@dataclass
+class Span:
+    """A quoted passage in a paragraph: `start`/`end` index its words (marks excluded)."""
+
+    start: int
+    end: int
+    open_mark: int  # index of the opening mark, or -1 when the paragraph continues a quote
+    close_mark: int  # index of the closing mark, or -1 when the quote runs on to the next paragraph
+
+
+@dataclass
+class Subject:
+    """Who a sentence was about, for resolving "he" and "she" later."""
+
+    person: Person | None
+    gender: str | None  # of the reference when the person is unknown ("the chairman": None)
+
+
+@dataclass
+class ArticleState:
+    subjects: list[Subject] = field(default_factory=list)
+    last_org: str | None = None
+    last_org_paragraph: int = -10
+    headline_person: Person | None = None
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Double-quoted passages, and single-quoted ones outside them; apostrophes are not marks."""
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char in OPENERS_DOUBLE and (char == "“" or i == 0 or text[i - 1] in PRECEDES_OPENING):
+            close = _find_double_close(text, i + 1)
+            spans.append(Span(i + 1, close if close >= 0 else n, i, close))
+            i = close + 1 if close >= 0 else n
+            continue
+        if char in "‘'" and (i == 0 or text[i - 1] in PRECEDES_OPENING) and i + 1 < n and text[i + 1].isalnum():
+            close = _find_single_close(text, i + 1)
+            if close >= 0:
+                spans.append(Span(i + 1, close, i, close))
+                i = close + 1
+                continue
+        i += 1
+    return [_trim(text, span) for span in spans if span.end > span.start]
+
+
+def _find_double_close(text: str, start: int) -> int:
+    for j in range(start, len(text)):
+        if text[j] == "”":
+            return j
+        if text[j] == '"':
+            return j
+        if text[j] == "“":  # a new opening before any closing: the first one ran on
+            return -1
+    return -1
+
+
+def _find_single_close(text: str, start: int) -> int:
+    for j in range(start, len(text)):
+        if text[j] in "’'" and text[j - 1] not in " \t" and (j + 1 == len(text) or not text[j + 1].isalnum()):
+            # "doctors' pay" inside a single-quoted passage would end it early; a following
+            # lower-case word after a plural possessive is the tell.
+            rest = text[j + 1 : j + 3]
+            if text[j - 1] == "s" and rest[:1] == " " and rest[1:2].islower() and j + 1 < len(text):
+                continue
+            return j
+    return -1
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in " \u00a0\t":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0\t,":
+        end -= 1
+    return Span(start, end, span.open_mark, span.close_mark)
+
+
+def is_speech(text: str, span: Span) -> bool:
+    words = text[span.start : span.end].split()
+    if len(words) < MIN_WORDS:
+        return False
+    # A title in capitals ("Seven Day Services Review") is a name, not speech.
+    if all(word[:1].isupper() for word in words if word[:1].isalpha()) and len(words) < 8:
+        return False
+    return True
+
+
+def sentence_bounds(text: str, position: int, spans: list[Span]) -> tuple[int, int]:
+    """The sentence around `position`, ignoring full stops inside quotation marks."""
+    inside = [(s.open_mark if s.open_mark >= 0 else 0, s.close_mark if s.close_mark >= 0 else len(text)) for s in spans]
+
+    def quoted(index: int) -> bool:
+        return any(a <= index <= b for a, b in inside)
+
+    start = 0
+    for match in re.finditer(r"[.!?]['’\"”]?\s+(?=[A-Z\"“‘'])", text[:position]):
+        if not quoted(match.start()):
+            start = match.end()
+    end = len(text)
+    for match in re.finditer(r"[.!?]['’\"”]?(?:\s+|$)", text[position:]):
+        if not quoted(position + match.start()):
+            end = position + match.end()
+            break
+    return start, end
+
+
+class Attributor:
+    """Attributes the quotations of one article, remembering its sentence subjects."""
+
+    def __init__(self, article: ParsedArticle, people: PeopleIndex):
+        self.article = article
+        self.people = people
+        self.state = ArticleState()
+        title_match = re.match(rf"^({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
+        if title_match:
+            self.state.headline_person = people.by_full_name(title_match.group(1))
+
+    # --- resolving a "who" phrase -----------------------------------------------------------
+
+    def resolve(self, who: str, paragraph_index: int) -> tuple[Person | str | None, bool]:
+        """(speaker, understood): the Person or a spokesman's label; understood=False means
+        the phrase named someone we cannot pin down (which blocks later pronoun resolution)."""
+        who = who.strip()
+        lowered = who.lower()
+        first = lowered.split()[0]
+        if first in {"he", "she"}:
+            return self.pronoun(first), True
+        if re.match(POSSESSIVE_SOURCE, who):
+            pronoun = {"his": "he", "her": "she"}.get(first)
+            return (self.pronoun(pronoun) if pronoun else None), True
+        if first in {"they", "their"}:
+            return None, True
+        spokes = re.match(SPOKES, who)
+        if spokes:
+            org = spokes.group("org") or spokes.group("org2")
+            if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
+                org = self.state.last_org
+            return (f"{org} spokesman" if org else None), True
+        if re.fullmatch(GROUP, who) or lowered in GROUP_SUBJECTS:
+            return None, True
+        if re.match(r"(?:[Tt]he|[Aa]n?)\s", who):
+            person = self.people.by_role(who)
+            if person is None and self.state.headline_person and paragraph_index == 0:
+                # Headline convention: "Jeremy Hunt: ..." then "..., the Health Secretary has claimed."
+                person = self.state.headline_person
+                person.roles.add(norm(who.split(None, 1)[1]))
+            return person, person is not None
+        person = self.people.resolve_name(who)
+        return person, person is not None
+
+    def pronoun(self, pronoun: str) -> Person | None:
+        gender = "m" if pronoun == "he" else "f"
+        for subject in reversed(self.state.subjects[-6:]):
+            if subject.person is None:
+                if subject.gender in (None, gender):
+                    return None  # someone we could not identify may be meant
+                continue
+            if subject.person.gender == gender:
+                return subject.person
+            if subject.person.gender is None:
+                return subject.person if subject is self.state.subjects[-1] else None
+        return None
+
+    # --- reading the article ----------------------------------------------------------------
+
+    def note_subjects(self, text: str, paragraph_index: int) -> None:
+        """Record the people sentences of this paragraph are about (outside quotations)."""
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", _blank_quotes(text)):
+            opened = SENTENCE_OPENERS.sub("", sentence.strip())
+            match = re.match(rf"{WHO}", opened)
+            if match:
+                speaker, understood = self.resolve(match.group("who"), paragraph_index)
+                if isinstance(speaker, Person):
+                    self.state.subjects.append(Subject(speaker, speaker.gender))
+                elif not understood and re.match(r"(?:[Tt]he)\s", match.group("who")):
+                    self.state.subjects.append(Subject(None, None))
+            org = ORG_SUBJECT.search(sentence)
+            if org:
+                self.state.last_org = org.group("org")
+                self.state.last_org_paragraph = paragraph_index
+
+    def attribute(self, text: str, span: Span, spans: list[Span], paragraph_index: int):
+        """(speaker or None, cue) for one span of a paragraph."""
+        if span.close_mark >= 0:
+            _, sentence_end = sentence_bounds(text, span.close_mark, spans)
+            right = text[span.close_mark + 1 : sentence_end]
+            next_open = next((s.open_mark for s in spans if s.open_mark > span.close_mark), None)
+            if next_open is not None:
+                right = text[span.close_mark + 1 : next_open]
+            for pattern, cue in ((AFTER_WHO_VERB, "after: who verb"), (AFTER_VERB_WHO, "after: verb who")):
+                match = pattern.match(right)
+                if match:
+                    speaker, _ = self.resolve(match.group("who"), paragraph_index)
+                    return speaker, cue
+        if span.open_mark >= 0:
+            sentence_start, _ = sentence_bounds(text, span.open_mark, spans)
+            previous_close = max((s.close_mark for s in spans if 0 <= s.close_mark < span.open_mark), default=-1)
+            left = text[max(sentence_start, previous_close + 1) : span.open_mark]
+            found = self.attribute_left(left, text[sentence_start : span.open_mark], paragraph_index)
+            if found:
+                return found
+        return None
+
+    def attribute_left(self, left: str, sentence_left: str, paragraph_index: int):
+        according = list(ACCORDING_TO.finditer(left))
+        if according:
+            speaker, _ = self.resolve(according[-1].group("who"), paragraph_index)
+            return speaker, "before: according to"
+        verbs = list(re.finditer(rf"\b(?:{SPEECH_VERBS})\b", left))
+        if verbs:
+            verb = verbs[-1]
+            tail = left[verb.end() :]
+            if len(tail.split()) <= 12 and not re.search(r"[.!?]\s", tail):
+                if verb.group(0) in PARTICIPLES:
+                    subject = self.sentence_subject(sentence_left)
+                    if subject:
+                        speaker, _ = self.resolve(subject, paragraph_index)
+                        return speaker, "before: participle"
+                head = left[: verb.start()]
+                match = re.search(rf"{WHO}[\s,]+{ADVERBS}(?:[\w\s]{{0,30}}?,\s*)?$", head)
+                if match:
+                    speaker, _ = self.resolve(match.group("who"), paragraph_index)
+                    return speaker, "before: who verb"
+        subject = self.sentence_subject(sentence_left, require_verb=True)
+        if subject:
+            speaker, _ = self.resolve(subject, paragraph_index)
+            return speaker, "sentence subject"
+        return None
+
+    @staticmethod
+    def sentence_subject(sentence_left: str, require_verb: bool = False) -> str | None:
+        opened = SENTENCE_OPENERS.sub("", sentence_left.strip())
+        pattern = rf"{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS}|wrote to|has written)\b" if require_verb else rf"{WHO}\s"
+        match = re.match(pattern, opened)
+        return match.group("who") if match else None
+
+
+def _blank_quotes(text: str) -> str:
+    """The paragraph with quoted words replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for span in quote_spans(text):
+        for index in range(span.start, span.end):
+            chars[index] = " "
+    return "".join(chars)
+
+
+def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownPerson] = ()) -> list[list[FoundQuote]]:
+    """The direct quotations of each article (offsets into its body), with speakers where sure,
+    followed by the opinion author's own sentences (kind="written")."""
+    people = people_index_build(
+        [p.text for article in articles for p in article.paragraphs]
+        + [article.byline or "" for article in articles],
+        known_people,
+    )
+    return [article_quotes(article, people) + written_quotes(article) for article in articles]
+
+
+def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuote]:
+    attributor = Attributor(article, people)
+    found: list[FoundQuote] = []
+    previous_speaker: Person | str | None = None
+    previous_ran_on = False
+    previous_had_quote = False
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        spans = quote_spans(text)
+        if previous_ran_on and (not spans or spans[0].open_mark != 0 and not text.startswith(("“", '"'))):
+            # The paragraph continues a quotation without re-opening it: not our convention.
+            previous_ran_on = False
+        this_speaker = None
+        had_quote = False
+        for position, span in enumerate(spans):
+            if not is_speech(text, span):
+                continue
+            had_quote = True
+            result = attributor.attribute(text, span, spans, paragraph.index)
+            speaker, cue = result if result else (None, "")
+            starts_paragraph = span.open_mark == 0
+            if result is None and starts_paragraph and position == 0 and previous_had_quote:
+                speaker, cue = previous_speaker, "continues the previous paragraph"
+            name = speaker.full_name if isinstance(speaker, Person) else speaker
+            found.append(
+                FoundQuote(
+                    text=text[span.start : span.end],
+                    start=paragraph.start + span.start,
+                    end=paragraph.start + span.end,
+                    paragraph_index=paragraph.index,
+                    speaker=name,
+                    kind="spoken",
+                    cue=cue,
+                )
+            )
+            this_speaker = speaker
+            if isinstance(speaker, Person):
+                attributor.state.subjects.append(Subject(speaker, speaker.gender))
+        attributor.note_subjects(text, paragraph.index)
+        if this_speaker is not None and isinstance(this_speaker, Person):
+            attributor.state.subjects.append(Subject(this_speaker, this_speaker.gender))
+        previous_had_quote = had_quote
+        previous_speaker = this_speaker if had_quote else None
+        previous_ran_on = bool(spans) and spans[-1].close_mark < 0
+    return found
+
+
+def written_quotes(article: ParsedArticle, limit: int = 5) -> list[FoundQuote]:
+    """Self-contained opinion sentences of an opinion piece's author ("who wrote this?")."""
+    if not (article.is_opinion and article.author):
+        return []
+    chosen = []
+    for paragraph in article.paragraphs:
+        for match in re.finditer(r"[^.!?]+[.!?]", paragraph.text):
+            sentence = match.group(0).strip()
+            start = paragraph.text.index(sentence, match.start())
+            words = sentence.split()
+            if not 12 <= len(words) <= 40:
+                continue
+            if re.search(r"[\"“”‘]|(?:^|\s)'", sentence) or words[0].lower().strip(",") in CONTEXT_OPENERS:
+                continue
+            if not OPINION_CUES.search(sentence):
+                continue
+            chosen.append(
+                FoundQuote(
+                    text=sentence,
+                    start=paragraph.start + start,
+                    end=paragraph.start + start + len(sentence),
+                    paragraph_index=paragraph.index,
+                    speaker=article.author,
+                    kind="written",
+                    cue="the author's own words",
+                )
+            )
+    # Spread the picks over the article rather than taking its opening.
+    if len(chosen) > limit:
+        step = len(chosen) / limit
+        chosen = [chosen[int(i * step)] for i in range(limit)]
+    return chosen
