@@ -89,3 +89,11 @@ GROUP_SUBJECTS = set("""
 they we mps doctors doctors' leaders unions ministers officials campaigners critics teachers
 parents residents councillors members nurses colleges ministers groups
 """.split())
+
+# Last words of organisations that look like names ("Harlow Estates said").
+ORG_WORDS = set("""
+Estates Ltd Limited Group Council Association Trust Partners Homes Holdings Company Party Union
+Foundation Institute Commission Agency Authority Board Committee College University School
+Hospital Services Society Network Alliance Centre Center News Times Post Mail Press Media
+Department Office Ministry Bank Fund Energy Water Rail Airways Motors Club
+""".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import EITHER, FEMALE, MALE, NOT_NAMES, TITLES, TITLES_FEMALE, TITLES_MALE
+from .names import EITHER, FEMALE, MALE, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLES, TITLES_FEMALE, TITLES_MALE
 from .types import KnownPerson
 
 CAP = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
@@ -112,6 +112,20 @@ class PeopleIndex:
                 person = self.add(name, gender=gender)
                 self._learn_role_before(text, match.start(), person)
                 self._learn_role_after(text, match.end(), person)
+        # A capitalised pair that speaks or carries an appositive is a person even when the
+        # given name is not in our lists: "Mick Tanner, general secretary of the RMT, said".
+        for match in re.finditer(
+            rf"\b({CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{1,2}})(?=,\s+(?:\d+,\s+)?(?:who|the|a|an|general|chief|head|leader|[a-z]+ (?:of|for))\b|\s+(?:{SPEECH_VERBS})\b)",
+            text,
+        ):
+            words = [strip_possessive(w) for w in match.group(1).split()]
+            preceding = text[max(0, match.start() - 5) : match.start()].lower()
+            if re.search(r"\b(?:of|the|for|and)\s+$", preceding):
+                continue  # "the National Association of Head Teachers said": an organisation
+            if all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
+                person = self.add(" ".join(words))
+                self._learn_role_before(text, match.start(), person)
+                self._learn_role_after(text, match.end(), person)
         # "Mr Hunt" tells us Hunt's gender once we know who Hunt is.
         for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+({CAP})", text):
             person = self.by_surname(strip_possessive(match.group(2)))
@@ -128,17 +142,23 @@ class PeopleIndex:
         return words[:cut]
 
     def _learn_role_before(self, text: str, start: int, person: Person) -> None:
-        before = text[max(0, start - 80) : start]
-        before = re.split(r"[,.;:()\"“”]|\b(?:to|by|with|and|from|for|at|on|in|said|told|urged|wrote)\b", before)[-1]
+        before = text[max(0, start - 90) : start]
+        # "The council's planning chair, Cllr David Mensah": an appositive before the name.
+        if re.search(r",\s*$", before):
+            before = before.rstrip().rstrip(",")
+        before = re.split(r"[,.;:()\"“”]|\b(?:to|by|with|and|from|for|at|on|in|said|told|urged|wrote)\b(?! [A-Z])", before)[-1]
         words = before.split()
         if not words:
             return
-        role = normalise_role(" ".join(words[-5:]))
-        if role and re.search(rf"\b(?:{ROLE_NOUNS})s?$", role, re.IGNORECASE):
+        role = normalise_role(" ".join(words[-7:]))
+        head = re.sub(r"\s+of\s+.*$", "", role)
+        if role and re.search(rf"\b(?:{ROLE_NOUNS})s?$", head, re.IGNORECASE):
             person.roles.add(role.lower())
+            if head != role:
+                person.roles.add(head.lower())
 
     def _learn_role_after(self, text: str, end: int, person: Person) -> None:
-        match = re.match(r",\s+(?:the|a|an)\s+([^,.;]{3,80})[,.;]", text[end : end + 100])
+        match = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;]{3,80})[,.;]", text[end : end + 100])
         if match and re.search(rf"\b(?:{ROLE_NOUNS})\b", match.group(1), re.IGNORECASE):
             role = normalise_role(match.group(1))
             person.roles.add(role)

@@ -34,10 +34,11 @@ OPENERS_DOUBLE = "“\""
 CLOSERS_DOUBLE = "”\""
 PRECEDES_OPENING = " \t\n([{—–-/:,;\u00a0"
 
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
-SPOKES = r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>[A-Z][\w&]*(?:\s+(?:of\s+)?[A-Z][\w&]*)*)\s+)?(?:spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>[A-Z][\w&]*(?:\s+(?:of\s+)?[A-Z][\w&]*)*))?"
-NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+{CAP}){{0,2}}"
+ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*)*"
+SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
+NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"
 ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
 GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members)"
 WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{NAME}|{ROLE}|{GROUP})"
@@ -204,7 +205,7 @@ class Attributor:
             org = spokes.group("org") or spokes.group("org2")
             if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
                 org = self.state.last_org
-            return (f"{org} spokesman" if org else None), True
+            return (f"{org} {spokes.group('noun')}" if org else None), True
         if re.fullmatch(GROUP, who) or lowered in GROUP_SUBJECTS:
             return None, True
         if re.match(r"(?:[Tt]he|[Aa]n?)\s", who):
@@ -237,12 +238,18 @@ class Attributor:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", _blank_quotes(text)):
             opened = SENTENCE_OPENERS.sub("", sentence.strip())
             match = re.match(rf"{WHO}", opened)
-            if match:
-                speaker, understood = self.resolve(match.group("who"), paragraph_index)
-                if isinstance(speaker, Person):
-                    self.state.subjects.append(Subject(speaker, speaker.gender))
-                elif not understood and re.match(r"(?:[Tt]he)\s", match.group("who")):
-                    self.state.subjects.append(Subject(None, None))
+            speaker, understood = self.resolve(match.group("who"), paragraph_index) if match else (None, False)
+            if not isinstance(speaker, Person):
+                # "Our deputy head, Marcus Bell, put it best": the first name near the start.
+                for name in re.finditer(NAME, opened[:70]):
+                    found = self.people.resolve_name(name.group(0))
+                    if found:
+                        speaker, understood = found, True
+                        break
+            if isinstance(speaker, Person):
+                self.state.subjects.append(Subject(speaker, speaker.gender))
+            elif match and not understood and re.match(r"(?:[Tt]he)\s", match.group("who")):
+                self.state.subjects.append(Subject(None, None))
             org = ORG_SUBJECT.search(sentence)
             if org:
                 self.state.last_org = org.group("org")
@@ -286,15 +293,24 @@ class Attributor:
                         speaker, _ = self.resolve(subject, paragraph_index)
                         return speaker, "before: participle"
                 head = left[: verb.start()]
-                match = re.search(rf"{WHO}[\s,]+{ADVERBS}(?:[\w\s]{{0,30}}?,\s*)?$", head)
+                match = re.search(rf"{WHO}(?:,\s*[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head)
                 if match:
                     speaker, _ = self.resolve(match.group("who"), paragraph_index)
                     return speaker, "before: who verb"
         subject = self.sentence_subject(sentence_left, require_verb=True)
-        if subject:
+        if subject and not self.another_voice(sentence_left):
             speaker, _ = self.resolve(subject, paragraph_index)
             return speaker, "sentence subject"
         return None
+
+    @staticmethod
+    def another_voice(sentence_left: str) -> bool:
+        """Does the sentence report a second speaker after its subject's own verb?
+        ("She said residents had been told the tower would be ...")"""
+        verbs = [m for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", sentence_left) if m.group(0) not in PARTICIPLES]
+        if len(verbs) > 1:
+            return True
+        return bool(re.search(rf"\b(?:been|be|was|were|being)\s+(?:{SPEECH_VERBS})\b", sentence_left))
 
     @staticmethod
     def sentence_subject(sentence_left: str, require_verb: bool = False) -> str | None:
@@ -318,7 +334,8 @@ def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownP
     followed by the opinion author's own sentences (kind="written")."""
     people = people_index_build(
         [p.text for article in articles for p in article.paragraphs]
-        + [article.byline or "" for article in articles],
+        + [article.byline or "" for article in articles]
+        + [article.title or "" for article in articles],
         known_people,
     )
     return [article_quotes(article, people) + written_quotes(article) for article in articles]
@@ -327,26 +344,41 @@ def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownP
 def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuote]:
     attributor = Attributor(article, people)
     found: list[FoundQuote] = []
-    previous_speaker: Person | str | None = None
-    previous_ran_on = False
-    previous_had_quote = False
+    previous: dict = {"had_quote": False, "speaker": None, "text": ""}
     for paragraph in article.paragraphs:
         text = paragraph.text
         spans = quote_spans(text)
-        if previous_ran_on and (not spans or spans[0].open_mark != 0 and not text.startswith(("“", '"'))):
-            # The paragraph continues a quotation without re-opening it: not our convention.
-            previous_ran_on = False
-        this_speaker = None
+        blanked = _blank_quotes(text)
+        cursor = 0
+        paragraph_speaker: Person | str | None = None
+        last_speaker_in_paragraph: Person | str | None = None
+        last_close = -1
+        last_cue = ""
         had_quote = False
         for position, span in enumerate(spans):
             if not is_speech(text, span):
                 continue
-            had_quote = True
+            # Sentences before this quotation set the scene for its pronouns.
+            attributor.note_subjects(blanked[cursor : max(cursor, span.open_mark)], paragraph.index)
+            cursor = span.end
             result = attributor.attribute(text, span, spans, paragraph.index)
             speaker, cue = result if result else (None, "")
-            starts_paragraph = span.open_mark == 0
-            if result is None and starts_paragraph and position == 0 and previous_had_quote:
-                speaker, cue = previous_speaker, "continues the previous paragraph"
+            between = text[last_close + 1 : span.open_mark] if last_close >= 0 else None
+            between_is_attribution = last_cue.startswith("after") and len(between.split()) <= 12 if between else False
+            if result is None and between is not None and last_speaker_in_paragraph is not None and (
+                between_is_attribution or (len(between.split()) <= 8 and not re.search(NAME, between.replace("I ", "")))
+            ):
+                # "A," he said. "B." -- the second quotation is the same person's.
+                speaker, cue = last_speaker_in_paragraph, "same speaker, same paragraph"
+            if result is None and span.open_mark == 0 and position == 0:
+                if previous["had_quote"]:
+                    speaker, cue = previous["speaker"], "continues the previous paragraph"
+                elif previous["text"].rstrip().endswith(":"):
+                    # "This is what she told residents:" introduces the next paragraph.
+                    last_sentence = re.split(r"(?<=[.!?])\s+", previous["text"].strip())[-1]
+                    introduced = attributor.attribute_left(last_sentence.rstrip(":") + ":", last_sentence, paragraph.index)
+                    if introduced:
+                        speaker, cue = introduced[0], "introduced by the previous paragraph"
             name = speaker.full_name if isinstance(speaker, Person) else speaker
             found.append(
                 FoundQuote(
@@ -359,15 +391,17 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     cue=cue,
                 )
             )
-            this_speaker = speaker
+            had_quote = True
+            last_speaker_in_paragraph = speaker
+            last_cue = cue
+            last_close = span.close_mark if span.close_mark >= 0 else len(text)
+            paragraph_speaker = speaker
             if isinstance(speaker, Person):
                 attributor.state.subjects.append(Subject(speaker, speaker.gender))
-        attributor.note_subjects(text, paragraph.index)
-        if this_speaker is not None and isinstance(this_speaker, Person):
-            attributor.state.subjects.append(Subject(this_speaker, this_speaker.gender))
-        previous_had_quote = had_quote
-        previous_speaker = this_speaker if had_quote else None
-        previous_ran_on = bool(spans) and spans[-1].close_mark < 0
+        attributor.note_subjects(blanked[cursor:], paragraph.index)
+        if isinstance(paragraph_speaker, Person):
+            attributor.state.subjects.append(Subject(paragraph_speaker, paragraph_speaker.gender))
+        previous = {"had_quote": had_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
     return found
 
 

@@ -1,0 +1,40 @@
+"""Print the quote extractor's precision and recall on the labelled articles."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from game.importer.benchmark import load_labels, run_set
+
+DEFAULT_LABELS = Path("tests") / "extraction_corpus" / "labels.json"
+
+
+class Command(BaseCommand):
+    help = "Measure who-said-what extraction on the labelled seed and test articles."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--labels", type=Path, default=None, help="labels.json (default: the test corpus)")
+        parser.add_argument("--verbose", action="store_true", help="list every mistake")
+
+    def handle(self, *args, labels=None, verbose=False, **options):
+        root = Path(settings.BASE_DIR)
+        data = load_labels(labels or root / DEFAULT_LABELS)
+        for set_name, together in (("seeds", True), ("own", False), ("holdout", False)):
+            if set_name not in data:
+                continue
+            total, per_file, seconds = run_set(root, data[set_name], together=together)
+            self.stdout.write(f"\n== {set_name} ({'one debate' if together else 'each article alone'}) ==")
+            self.stdout.write(f"{'file':58} {'labelled':>8} {'found':>6} {'attrib':>6} {'right':>6}")
+            for name, score in per_file.items():
+                self.stdout.write(
+                    f"{name[-58:]:58} {score.labelled:>8} {score.found:>6} {score.attributed:>6} {score.correct:>6}"
+                )
+            self.stdout.write(
+                f"precision {total.precision:.1%} ({total.correct}/{total.attributed} attributed quotations right)  "
+                f"recall {total.recall:.1%} ({total.correct}/{total.labelled_with_speaker} quotations with a known "
+                f"speaker)  found {total.found}/{total.labelled}  "
+                f"speed {len(per_file) / seconds if seconds else 0:.0f} articles/s"
+            )
+            for mistake in total.mistakes if verbose else total.mistakes[:10]:
+                self.stdout.write(f"  - {mistake}")
