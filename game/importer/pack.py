@@ -1,0 +1,133 @@
+"""A debate pack: the curated sides, speakers and arguments of one debate, as a JSON file.
+
+`pack_load` checks it against the parsed articles it points into, so a pack that names a
+paragraph that does not exist, or whose evidence is not in that paragraph, is refused with a
+message that says which argument is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .types import ArticleError, KnownPerson, ParsedArticle
+
+PACK_FILE = "debate_pack.json"
+ICONS = {"square", "circle", "triangle", "diamond"}
+
+
+class PackError(ValueError):
+    """The pack file is malformed; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class PackArgument:
+    key: str
+    side: str
+    claim: str
+    article: str
+    paragraph: int
+    evidence: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class PackQuote:
+    article: str
+    paragraph: int
+    text: str  # the exact words, as printed in that paragraph
+    speaker: str
+    kind: str  # "spoken" or "written"
+
+
+@dataclass(frozen=True)
+class Pack:
+    debate: dict
+    sides: list[dict]
+    speakers: list[dict]
+    arguments: list[PackArgument]
+    quotes: list[PackQuote] = ()
+
+    def known_people(self) -> list[KnownPerson]:
+        return [
+            KnownPerson(
+                full_name=s["name"], aliases=tuple(s.get("aliases", ())), role=s.get("role", ""),
+                organisation=s.get("organisation", ""),
+            )
+            for s in self.speakers
+        ]
+
+
+def pack_read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{path.name}: cannot read the pack ({error})") from None
+    except json.JSONDecodeError as error:
+        raise PackError(f"{path.name}: not valid JSON (line {error.lineno}: {error.msg})") from None
+
+
+def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
+    """Validate pack data against the parsed articles (by file name); raise PackError."""
+    try:
+        debate = data["debate"]
+        sides = data["sides"]
+        speakers = data["speakers"]
+        raw_arguments = data["arguments"]
+        for field in ("slug", "topic", "motion"):
+            if not debate.get(field):
+                raise PackError(f"the debate has no {field}")
+    except (KeyError, TypeError) as error:
+        raise PackError(f"the pack is missing {error}") from None
+    side_slugs = {side["slug"] for side in sides}
+    if len(side_slugs) < 2:
+        raise PackError("a debate needs at least two sides")
+    for side in sides:
+        if side.get("icon", "square") not in ICONS:
+            raise PackError(f"side {side['slug']}: icon must be one of {', '.join(sorted(ICONS))}")
+    names = set()
+    for speaker in speakers:
+        if speaker.get("side") and speaker["side"] not in side_slugs:
+            raise PackError(f"speaker {speaker['name']}: unknown side {speaker['side']!r}")
+        names.add(speaker["name"])
+    arguments, keys = [], set()
+    for raw in raw_arguments:
+        argument = PackArgument(
+            key=raw["key"], side=raw["side"], claim=raw["claim"], article=raw["article"],
+            paragraph=int(raw["paragraph"]), evidence=raw["evidence"], speaker=raw.get("speaker"),
+        )
+        where = f"argument {argument.key}"
+        if argument.key in keys:
+            raise PackError(f"{where}: the key is used twice")
+        keys.add(argument.key)
+        if argument.side not in side_slugs:
+            raise PackError(f"{where}: unknown side {argument.side!r}")
+        if argument.speaker and argument.speaker not in names:
+            raise PackError(f"{where}: unknown speaker {argument.speaker!r}")
+        article = articles.get(argument.article)
+        if article is None:
+            raise PackError(f"{where}: article {argument.article} is not among the imported files")
+        if not 0 <= argument.paragraph < len(article.paragraphs):
+            raise PackError(f"{where}: {argument.article} has no paragraph {argument.paragraph}")
+        paragraph_text = article.paragraphs[argument.paragraph].text.replace("\u00a0", " ")
+        if argument.evidence not in paragraph_text:
+            raise PackError(f"{where}: the evidence is not in paragraph {argument.paragraph} of {argument.article}")
+        arguments.append(argument)
+    quotes = []
+    for raw in data.get("quotes", []):
+        quote = PackQuote(article=raw["article"], paragraph=int(raw["paragraph"]), text=raw["text"],
+                          speaker=raw["speaker"], kind=raw.get("kind", "spoken"))
+        where = f"quote “{quote.text[:40]}…”"
+        if quote.speaker not in names:
+            raise PackError(f"{where}: unknown speaker {quote.speaker!r}")
+        article = articles.get(quote.article)
+        if article is None or not 0 <= quote.paragraph < len(article.paragraphs):
+            raise PackError(f"{where}: {quote.article} has no paragraph {quote.paragraph}")
+        if quote.text not in article.paragraphs[quote.paragraph].text:
+            raise PackError(f"{where}: these words are not in paragraph {quote.paragraph} of {quote.article}")
+        quotes.append(quote)
+    return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes)
+
+
+__all__ = ["ArticleError", "Pack", "PackArgument", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]

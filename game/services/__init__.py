@@ -1,0 +1,1 @@
+"""Writes that touch several models, each inside a transaction (house style: `entity_action`)."""

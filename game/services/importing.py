@@ -1,0 +1,408 @@
+"""Storing imported articles: idempotent, one transaction per file, never overwriting a teacher.
+
+The rules:
+- An article is matched by its file name. Same content hash: nothing is touched.
+- Changed text: paragraphs are updated in place; the importer's own unreviewed drafts are
+  replaced; anything a teacher reviewed, edited or wrote stays, its offsets re-found in the new
+  text (if its words are gone it goes back to draft and the report says so).
+- A file that cannot be read or stored is reported on one line and leaves nothing behind; the
+  other files still import.
+- Pack arguments are refreshed from the pack until a teacher saves them (`reviewed`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+
+from game.importer.arguments import candidate_arguments
+from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
+from game.importer.parsing import content_hash, parse_article
+from game.importer.quotes import find_quotes
+from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
+from game.models import Argument, Article, Debate, Paragraph, Quote, Side, Speaker, Status
+from game.models.content import Origin
+
+logger = logging.getLogger(__name__)
+DEFAULT_DEBATE_SLUG = "imported-articles"
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    arguments: int = 0
+    errors: list[str] = field(default_factory=list)  # "file: message", one line each
+    warnings: list[str] = field(default_factory=list)
+    debate: Debate | None = None
+
+    @property
+    def articles(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def summary(self) -> str:
+        return (
+            f"Imported {self.articles} article{'s' if self.articles != 1 else ''} "
+            f"({self.created} new, {self.updated} updated, {self.unchanged} unchanged), "
+            f"{self.quotes} quotes, {self.arguments} arguments, "
+            f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}."
+        )
+
+
+@dataclass
+class Source:
+    name: str
+    data: bytes | None = None
+    path: Path | None = None
+
+
+def article_files(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
+    """The .txt files named or inside the folders named, the pack files found, and errors."""
+    files, packs, errors = [], [], []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.glob("*.txt") if p.is_file())
+            if (path / PACK_FILE).is_file():
+                packs.append(path / PACK_FILE)
+        elif path.is_file() and path.name == PACK_FILE:
+            packs.append(path)
+        elif path.exists() or path.suffix:
+            files.append(path)
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files, packs, errors
+
+
+def articles_import(
+    *, paths: list[Path] | None = None, debate: Debate | None = None, progress: Callable[[int, int, str], None] | None = None
+) -> ImportReport:
+    """Import article files and folders (default: the seeds folder) into one debate."""
+    paths = paths or [Path(settings.SEEDS_DIR)]
+    files, packs, errors = article_files(paths)
+    report = ImportReport(errors=errors)
+    sources = [Source(name=path.name, path=path) for path in files]
+    return _import(sources, packs[0] if packs else None, debate, report, progress)
+
+
+def article_file_import(*, name: str, data: bytes, debate: Debate | None = None) -> ImportReport:
+    """Import one uploaded file (the admin's upload) exactly as the command would."""
+    return _import([Source(name=Path(name).name, data=data)], None, debate, ImportReport(), None)
+
+
+def _import(sources, pack_path, debate, report, progress) -> ImportReport:
+    parsed: list[ParsedArticle] = []
+    for number, source in enumerate(sources, start=1):
+        if progress:
+            progress(number, len(sources), source.name)
+        try:
+            data = source.data if source.data is not None else source.path.read_bytes()
+            parsed.append(parse_article(data, source.name))
+        except ArticleError as error:
+            report.errors.append(str(error))
+        except OSError as error:
+            report.errors.append(f"{source.name}: cannot read the file ({error.strerror or error})")
+
+    pack = None
+    if pack_path is not None:
+        try:
+            pack = pack_load(pack_read(pack_path), {article.source_name: article for article in parsed})
+        except PackError as error:
+            report.errors.append(f"{pack_path.name}: {error}")
+    with transaction.atomic():
+        debate = pack_apply(pack) if pack else (debate or default_debate())
+    report.debate = debate
+
+    speakers = SpeakerBook(debate)
+    known = speakers.known_people() + (pack.known_people() if pack else [])
+    found = find_quotes(parsed, known) if parsed else []
+    for article, quotes in zip(parsed, found):
+        try:
+            with transaction.atomic():
+                article_store(article=article, quotes=quotes, debate=debate, speakers=speakers, report=report)
+        except DatabaseError as error:
+            logger.exception("Storing %s failed", article.source_name)
+            report.errors.append(f"{article.source_name}: could not be stored ({error.__class__.__name__}: {error})")
+            speakers.forget_unsaved()
+    if pack:
+        with transaction.atomic():
+            report.arguments += pack_arguments_apply(pack=pack, debate=debate, speakers=speakers)
+            pack_quotes_apply(pack=pack, speakers=speakers)
+    return report
+
+
+def default_debate() -> Debate:
+    debate, _ = Debate.objects.get_or_create(
+        slug=DEFAULT_DEBATE_SLUG,
+        defaults={"topic": "Imported articles", "motion": "To be set by a teacher"},
+    )
+    return debate
+
+
+def pack_apply(pack: Pack) -> Debate:
+    """Create the pack's debate, sides and speakers; fill what is empty, never overwrite."""
+    info = pack.debate
+    debate, created = Debate.objects.get_or_create(
+        slug=info["slug"], defaults={"topic": info["topic"], "motion": info["motion"], "summary": info.get("summary", "")}
+    )
+    sides = {side.slug: side for side in debate.sides.all()}
+    for order, side in enumerate(pack.sides):
+        if side["slug"] not in sides:
+            sides[side["slug"]] = Side.objects.create(
+                debate=debate, slug=side["slug"], name=side["name"], stance=side["stance"],
+                icon=side.get("icon", "square"), order=order,
+            )
+    stored = {speaker.full_name: speaker for speaker in debate.speakers.all()}
+    for speaker in pack.speakers:
+        existing = stored.get(speaker["name"])
+        if existing is None:
+            Speaker.objects.create(
+                debate=debate, full_name=speaker["name"], role=speaker.get("role", ""),
+                organisation=speaker.get("organisation", ""), side=sides.get(speaker.get("side") or ""),
+                aliases="\n".join(speaker.get("aliases", [])),
+            )
+        else:
+            changed = False
+            for field_name, value in (("role", speaker.get("role", "")), ("organisation", speaker.get("organisation", ""))):
+                if value and not getattr(existing, field_name):
+                    setattr(existing, field_name, value)
+                    changed = True
+            if speaker.get("side") and existing.side_id is None:
+                existing.side = sides[speaker["side"]]
+                changed = True
+            if not existing.aliases and speaker.get("aliases"):
+                existing.aliases = "\n".join(speaker["aliases"])
+                changed = True
+            if changed:
+                existing.save()
+    return debate
+
+
+class SpeakerBook:
+    """The debate's speakers by name and alias; creates the ones an article introduces."""
+
+    def __init__(self, debate: Debate):
+        self.debate = debate
+        self.by_name: dict[str, Speaker] = {}
+        for speaker in Speaker.objects.filter(debate=debate):
+            self._remember(speaker)
+
+    def _remember(self, speaker: Speaker) -> None:
+        self.by_name.setdefault(speaker.full_name.lower(), speaker)
+        for alias in speaker.alias_list:
+            self.by_name.setdefault(alias.lower(), speaker)
+
+    def known_people(self) -> list[KnownPerson]:
+        seen = {s.pk: s for s in self.by_name.values()}.values()
+        return [KnownPerson(s.full_name, tuple(s.alias_list), s.role, s.organisation) for s in seen]
+
+    def get(self, name: str | None) -> Speaker | None:
+        if not name:
+            return None
+        speaker = self.by_name.get(name.lower())
+        if speaker is None:
+            speaker = Speaker.objects.create(debate=self.debate, full_name=name)
+            self._remember(speaker)
+        return speaker
+
+    def forget_unsaved(self) -> None:
+        """After a rolled-back file, drop speakers that were created inside its transaction."""
+        existing = set(Speaker.objects.filter(debate=self.debate).values_list("pk", flat=True))
+        self.by_name = {name: s for name, s in self.by_name.items() if s.pk in existing}
+
+
+def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: Debate, speakers: SpeakerBook,
+                  report: ImportReport) -> None:
+    digest = content_hash(article.body)
+    stored = Article.objects.filter(source_file=article.source_name).first()
+    if stored is not None and stored.content_hash == digest:
+        report.unchanged += 1
+        return
+    author = speakers.get(article.author) if article.author else None
+    fields = {
+        "debate": debate, "title": article.title or "", "author": article.author or "", "byline": article.byline or "",
+        "published": article.published, "body": article.body, "content_hash": digest, "is_opinion": article.is_opinion,
+        "author_speaker": author,
+    }
+    if stored is None:
+        stored = Article.objects.create(source_file=article.source_name, **fields)
+        report.created += 1
+    else:
+        for name, value in fields.items():
+            setattr(stored, name, value)
+        stored.save()
+        report.updated += 1
+    paragraphs = paragraphs_store(stored, article)
+    kept = reviewed_items_relocate(stored, paragraphs, report)
+    report.quotes += quotes_store(stored, paragraphs, quotes, speakers, kept)
+    report.arguments += candidates_store(stored, paragraphs, article, quotes, speakers)
+
+
+def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Paragraph]:
+    """Update paragraphs in place by index (quotes and arguments point at them)."""
+    existing = {p.index: p for p in stored.paragraphs.all()}
+    result = {}
+    for span in article.paragraphs:
+        paragraph = existing.pop(span.index, None)
+        if paragraph is None:
+            paragraph = Paragraph.objects.create(article=stored, index=span.index, text=span.text, start=span.start)
+        elif paragraph.text != span.text or paragraph.start != span.start:
+            paragraph.text, paragraph.start = span.text, span.start
+            paragraph.save(update_fields=["text", "start"])
+        result[span.index] = paragraph
+    for leftover in existing.values():
+        if not leftover.quotes.exists() and not leftover.arguments.exists():
+            leftover.delete()
+    return result
+
+
+def _teacher_owned() -> Q:
+    return Q(reviewed=True) | ~Q(origin=Origin.EXTRACTED)
+
+
+def reviewed_items_relocate(stored: Article, paragraphs: dict[int, Paragraph], report: ImportReport) -> set:
+    """Drop the importer's unreviewed drafts; re-find the words of everything a teacher owns."""
+    Quote.objects.filter(article=stored).exclude(_teacher_owned()).delete()
+    Argument.objects.filter(article=stored, origin=Origin.EXTRACTED, reviewed=False).delete()
+    kept = set()
+    for quote in Quote.objects.filter(article=stored).filter(_teacher_owned()).select_related("paragraph"):
+        paragraph = paragraphs.get(quote.paragraph.index)
+        if paragraph is not None and quote.text in paragraph.text:
+            start = paragraph.text.index(quote.text)
+        else:
+            paragraph = next((p for p in paragraphs.values() if quote.text in p.text), None)
+            start = paragraph.text.index(quote.text) if paragraph else None
+        if paragraph is None:
+            quote.status = Status.DRAFT
+            quote.save(update_fields=["status"])
+            report.warnings.append(
+                f"{stored.source_file}: the words of a reviewed quote are no longer in the article; it is a draft again"
+            )
+            continue
+        quote.paragraph, quote.start, quote.end = paragraph, start, start + len(quote.text)
+        quote.save(update_fields=["paragraph", "start", "end"])
+        kept.add((paragraph.pk, quote.start, quote.end))
+    return kept
+
+
+def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list[FoundQuote], speakers: SpeakerBook,
+                 kept: set) -> int:
+    created = []
+    for found in quotes:
+        paragraph = paragraphs[found.paragraph_index]
+        start = found.start - paragraph.start
+        end = found.end - paragraph.start
+        if any(pk == paragraph.pk and s < end and start < e for pk, s, e in kept):
+            continue  # a teacher's version of this quote is already there
+        created.append(
+            Quote(
+                article=stored, paragraph=paragraph, start=start, end=end, text=found.text,
+                speaker=speakers.get(found.speaker), status=Status.DRAFT, origin=Origin.EXTRACTED,
+                kind=Quote.Kind.WRITTEN if found.kind == "written" else Quote.Kind.SPOKEN,
+            )
+        )
+    Quote.objects.bulk_create(created)
+    return len(created)
+
+
+def candidates_store(stored: Article, paragraphs: dict[int, Paragraph], article: ParsedArticle,
+                     quotes: list[FoundQuote], speakers: SpeakerBook) -> int:
+    taken = set(
+        Argument.objects.filter(article=stored).values_list("paragraph__index", flat=True)
+    )
+    created = []
+    for candidate in candidate_arguments(article, quotes):
+        if candidate.paragraph_index in taken:
+            continue  # the pack or a teacher already covers this paragraph
+        speaker = speakers.get(candidate.speaker) if candidate.speaker else None
+        created.append(
+            Argument(
+                debate=stored.debate, claim=candidate.claim, side=speaker.side if speaker else None, speaker=speaker,
+                article=stored, paragraph=paragraphs[candidate.paragraph_index], status=Status.DRAFT,
+                origin=Origin.EXTRACTED,
+            )
+        )
+    Argument.objects.bulk_create(created)
+    return len(created)
+
+
+def _differs(instance, values: dict) -> bool:
+    """Would setting these values change the row? Compares foreign keys by id (no queries)."""
+    for name, value in values.items():
+        field = instance._meta.get_field(name)
+        if field.is_relation:
+            if getattr(instance, field.attname) != (value.pk if value is not None else None):
+                return True
+        elif getattr(instance, name) != value:
+            return True
+    return False
+
+
+def pack_paragraphs(names: set[str]) -> dict[tuple[str, int], Paragraph]:
+    """The stored paragraphs of the named articles, by (file name, index), in one query."""
+    paragraphs = Paragraph.objects.filter(article__source_file__in=names).select_related("article")
+    return {(p.article.source_file, p.index): p for p in paragraphs}
+
+
+def pack_arguments_apply(*, pack: Pack, debate: Debate, speakers: SpeakerBook) -> int:
+    """Create or refresh the pack's arguments; a teacher-saved (reviewed) one is left alone."""
+    sides = {side.slug: side for side in debate.sides.all()}
+    paragraphs = pack_paragraphs({x.article for x in pack.arguments})
+    existing = {a.pack_key: a for a in Argument.objects.filter(debate=debate).exclude(pack_key="")}
+    changed = 0
+    for item in pack.arguments:
+        paragraph = paragraphs.get((item.article, item.paragraph))
+        if paragraph is None:
+            continue  # its article failed to import; the error is already reported
+        article = paragraph.article
+        values = {
+            "claim": item.claim, "side": sides[item.side], "speaker": speakers.get(item.speaker) if item.speaker else None,
+            "article": article, "paragraph": paragraph, "status": Status.PUBLISHED, "origin": Origin.PACK,
+        }
+        argument = existing.get(item.key)
+        if argument is None:
+            Argument.objects.create(debate=debate, pack_key=item.key, **values)
+            changed += 1
+        elif not argument.reviewed and _differs(argument, {k: v for k, v in values.items() if k != "status"}):
+            for name, value in values.items():
+                if name != "status":
+                    setattr(argument, name, value)
+            argument.save()
+            changed += 1
+    return changed
+
+
+def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
+    """Publish the pack's hand-checked quotes with their speakers (unless a teacher saved them)."""
+    paragraphs = pack_paragraphs({q.article for q in pack.quotes})
+    stored = {(q.paragraph_id, q.start, q.end): q for q in Quote.objects.filter(paragraph__in=paragraphs.values())}
+    changed = 0
+    for item in pack.quotes:
+        paragraph = paragraphs.get((item.article, item.paragraph))
+        if paragraph is None:
+            continue
+        article = paragraph.article
+        start = paragraph.text.index(item.text)
+        quote = stored.get((paragraph.pk, start, start + len(item.text)))
+        values = {
+            "speaker": speakers.get(item.speaker), "status": Status.PUBLISHED, "text": item.text,
+            "kind": Quote.Kind.WRITTEN if item.kind == "written" else Quote.Kind.SPOKEN,
+        }
+        if quote is None:
+            Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),
+                                 origin=Origin.PACK, reviewed=False, **values)
+            changed += 1
+        elif not quote.reviewed and _differs(quote, values):
+            for name, value in values.items():
+                setattr(quote, name, value)
+            quote.origin = Origin.PACK
+            quote.save()
+            changed += 1
+    return changed
