@@ -19,3 +19,9 @@ def student(db):
 @pytest.fixture
 def other_student(db):
     return User.objects.create_user(username="priya", password="ruler-and-rubber-88")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real password checks with a cheap hash: the suite creates many accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

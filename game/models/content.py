@@ -123,7 +123,8 @@ class Paragraph(models.Model):
         constraints = [models.UniqueConstraint(fields=["article", "index"], name="paragraph_unique_index")]
 
     def __str__(self):
-        return f"{self.article} ¶{self.index + 1}"
+        opening = self.text[:70] + ("…" if len(self.text) > 70 else "")
+        return f"{self.article} ¶{self.index + 1}: {opening}"
 
 
 class ReviewedContent(models.Model):

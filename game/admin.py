@@ -1,0 +1,264 @@
+"""The teachers' room: curating debates, speakers, articles, quotes, arguments and questions."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
+from .models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
+from .models.content import Origin
+from .services.importing import article_file_import
+
+
+def passage_html(paragraph: Paragraph | None, start: int | None = None, end: int | None = None) -> str:
+    """The source paragraph, escaped, with the quoted words marked, and where it comes from."""
+    if paragraph is None:
+        return "—"
+    text = paragraph.text
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        body = format_html("{}<mark>{}</mark>{}", text[:start], text[start:end], text[end:])
+    else:
+        body = format_html("{}", text)
+    article = paragraph.article
+    return format_html(
+        '<blockquote class="source-passage">{}</blockquote><p class="source-meta">{} · {} · ¶{} · {}</p>',
+        body, article.title or "(no headline)", article.published or "no date", paragraph.index + 1, article.source_file,
+    )
+
+
+class PublishActions:
+    """Bulk publish/unpublish, skipping (and naming) items that cannot be played yet."""
+
+    required_field = ""  # quotes need a speaker, arguments a side
+    required_label = ""
+
+    @admin.action(description="Publish selected items", permissions=["change"])
+    def publish(self, request, queryset):
+        missing = queryset.filter(**{f"{self.required_field}__isnull": True}) if self.required_field else queryset.none()
+        skipped = missing.count()
+        updated = queryset.exclude(pk__in=missing.values("pk")).update(status=Status.PUBLISHED, reviewed=True)
+        if updated:
+            self.message_user(request, f"Published {updated} item{'s' if updated != 1 else ''}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"Skipped {skipped} without a {self.required_label}: set one, then publish.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Unpublish selected items (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        updated = queryset.update(status=Status.DRAFT, reviewed=True)
+        self.message_user(request, f"Moved {updated} item{'s' if updated != 1 else ''} back to draft.", messages.SUCCESS)
+
+
+class ReviewedOnSave:
+    """A teacher's save marks the item reviewed, so the importer never overwrites it."""
+
+    def save_model(self, request, obj, form, change):
+        obj.reviewed = True
+        if not change:
+            obj.origin = Origin.TEACHER
+        super().save_model(request, obj, form, change)
+
+
+class SideInline(admin.TabularInline):
+    model = Side
+    extra = 0
+    fields = ["name", "stance", "icon", "slug", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Debate)
+class DebateAdmin(admin.ModelAdmin):
+    list_display = ["topic", "motion", "side_count"]
+    search_fields = ["topic", "motion"]
+    prepopulated_fields = {"slug": ["topic"]}
+    inlines = [SideInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(side_total=Count("sides"))
+
+    @admin.display(description="Sides", ordering="side_total")
+    def side_count(self, obj):
+        return obj.side_total
+
+
+@admin.register(Side)
+class SideAdmin(admin.ModelAdmin):
+    list_display = ["name", "stance", "debate"]
+    list_filter = ["debate"]
+    search_fields = ["name", "stance"]
+
+    def has_module_permission(self, request):
+        return False  # edited inside its debate; registered for autocomplete
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "role", "organisation", "side", "debate"]
+    list_filter = ["debate", "side"]
+    list_select_related = ["side", "debate"]
+    search_fields = ["full_name", "aliases", "role", "organisation"]
+    autocomplete_fields = ["side"]
+
+
+class ParagraphInline(admin.TabularInline):
+    model = Paragraph
+    extra = 0
+    fields = ["index", "text"]
+    readonly_fields = ["index", "text"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    change_list_template = "admin/game/article/change_list.html"
+    list_display = ["__str__", "author", "published", "source_file", "debate"]
+    list_filter = ["debate", "is_opinion"]
+    search_fields = ["title", "author", "source_file", "body"]
+    readonly_fields = ["source_file", "body", "content_hash", "imported_at", "updated_at"]
+    fields = ["debate", "title", "author", "byline", "author_speaker", "published", "is_opinion",
+              "source_file", "content_hash", "imported_at", "updated_at"]
+    autocomplete_fields = ["author_speaker"]
+    inlines = [ParagraphInline]
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="game_article_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload article files; they go through the same import as the command."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            for upload in form.cleaned_data["files"]:
+                report = article_file_import(name=upload.name, data=upload.read(), debate=form.cleaned_data["debate"])
+                for error in report.errors:
+                    messages.error(request, f"Not imported: {error}")
+                if report.articles:
+                    messages.success(request, f"{upload.name}: {report.summary()}")
+                for warning in report.warnings:
+                    messages.warning(request, warning)
+            return redirect(reverse("admin:game_article_changelist"))
+        context = {**self.admin_site.each_context(request), "form": form, "title": "Import article files",
+                   "opts": self.model._meta}
+        return render(request, "admin/game/article/import.html", context)
+
+
+@admin.register(Paragraph)
+class ParagraphAdmin(admin.ModelAdmin):
+    search_fields = ["text", "article__title", "article__source_file"]
+    list_select_related = ["article"]
+
+    def has_module_permission(self, request):
+        return False  # reached through articles; registered for the quote form's autocomplete
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, distinct = super().get_search_results(request, queryset.select_related("article"), search_term)
+        return queryset, distinct
+
+
+@admin.register(Quote)
+class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
+    form = QuoteAdminForm
+    required_field, required_label = "speaker", "speaker"
+    list_display = ["short_text", "speaker", "kind", "status", "origin", "reviewed", "article"]
+    list_filter = ["status", "kind", "origin", "reviewed", "article__debate", "speaker__side",
+                   ("speaker", admin.RelatedOnlyFieldListFilter), "article"]
+    list_select_related = ["speaker", "article"]
+    search_fields = ["text", "speaker__full_name", "article__title"]
+    autocomplete_fields = ["speaker", "paragraph", "wrong_speakers"]
+    readonly_fields = ["source_passage", "origin", "reviewed"]
+    fieldsets = [
+        (None, {"fields": ["paragraph", "text", "speaker", "kind", "status"]}),
+        ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
+        ("Wrong options (optional)", {"fields": ["wrong_speakers"], "classes": ["collapse"]}),
+    ]
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description="Quote", ordering="text")
+    def short_text(self, obj):
+        return str(obj)
+
+    @admin.display(description="Source passage")
+    def source_passage(self, obj):
+        if obj is None or not obj.pk:
+            return "Shown after saving."
+        return passage_html(obj.paragraph, obj.start, obj.end)
+
+
+@admin.register(Argument)
+class ArgumentAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
+    form = ArgumentAdminForm
+    required_field, required_label = "side", "side"
+    list_display = ["short_claim", "side", "speaker", "status", "origin", "reviewed", "article"]
+    list_filter = ["status", "origin", "reviewed", "debate", "side", ("speaker", admin.RelatedOnlyFieldListFilter),
+                   "article"]
+    list_select_related = ["side", "speaker", "article"]
+    search_fields = ["claim", "speaker__full_name", "article__title"]
+    autocomplete_fields = ["side", "speaker", "paragraph"]
+    readonly_fields = ["source_passage", "origin", "reviewed"]
+    fieldsets = [
+        (None, {"fields": ["claim", "side", "speaker", "paragraph", "status"]}),
+        ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
+    ]
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description="Argument", ordering="claim")
+    def short_claim(self, obj):
+        return str(obj)
+
+    @admin.display(description="Source passage")
+    def source_passage(self, obj):
+        if obj is None or not obj.pk:
+            return "Shown after saving."
+        return passage_html(obj.paragraph)
+
+
+class ChoiceFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if len(kept) < 2:
+            raise ValidationError("A question needs at least two choices.")
+        if sum(1 for f in kept if f.cleaned_data.get("is_correct")) != 1:
+            raise ValidationError("Mark exactly one choice as correct.")
+
+
+class ChoiceInline(admin.TabularInline):
+    model = Choice
+    formset = ChoiceFormSet
+    extra = 4
+    fields = ["text", "is_correct", "order"]
+
+
+@admin.register(Question)
+class QuestionAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
+    list_display = ["prompt", "debate", "status", "choice_count"]
+    list_filter = ["status", "debate"]
+    search_fields = ["prompt", "explanation"]
+    autocomplete_fields = ["article", "paragraph"]
+    fields = ["debate", "prompt", "explanation", "status", "article", "paragraph"]
+    inlines = [ChoiceInline]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("debate").annotate(choice_total=Count("choices"))
+
+    @admin.display(description="Choices", ordering="choice_total")
+    def choice_count(self, obj):
+        return obj.choice_total
