@@ -1,4 +1,5 @@
-"""The models, one module per idea: `content` is what teachers curate from articles."""
+"""The models, one module per idea: `content` is what teachers curate from articles, `play` is
+what players do with it."""
 
 from .content import (
     Argument,
@@ -12,15 +13,19 @@ from .content import (
     Speaker,
     Status,
 )
+from .play import Mode, Round, RoundItem
 
 __all__ = [
     "Argument",
     "Article",
     "Choice",
     "Debate",
+    "Mode",
     "Paragraph",
     "Question",
     "Quote",
+    "Round",
+    "RoundItem",
     "Side",
     "Speaker",
     "Status",
