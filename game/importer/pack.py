@@ -42,12 +42,24 @@ class PackQuote:
 
 
 @dataclass(frozen=True)
+class PackQuestion:
+    key: str
+    prompt: str
+    article: str
+    paragraph: int
+    evidence: str
+    choices: tuple[tuple[str, bool], ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
 class Pack:
     debate: dict
     sides: list[dict]
     speakers: list[dict]
     arguments: list[PackArgument]
     quotes: list[PackQuote] = ()
+    questions: list[PackQuestion] = ()
 
     def known_people(self) -> list[KnownPerson]:
         return [
@@ -127,7 +139,22 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         if quote.text not in article.paragraphs[quote.paragraph].text:
             raise PackError(f"{where}: these words are not in paragraph {quote.paragraph} of {quote.article}")
         quotes.append(quote)
-    return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes)
+    questions = []
+    for raw in data.get("questions", []):
+        question = PackQuestion(key=raw["key"], prompt=raw["prompt"], article=raw["article"],
+                                paragraph=int(raw["paragraph"]), evidence=raw["evidence"],
+                                choices=tuple((text, bool(right)) for text, right in raw["choices"]),
+                                explanation=raw.get("explanation", ""))
+        where = f"question {question.key}"
+        if sum(right for _, right in question.choices) != 1 or len(question.choices) < 2:
+            raise PackError(f"{where}: needs two or more choices with exactly one right")
+        article = articles.get(question.article)
+        if article is None or not 0 <= question.paragraph < len(article.paragraphs):
+            raise PackError(f"{where}: {question.article} has no paragraph {question.paragraph}")
+        if question.evidence not in article.paragraphs[question.paragraph].text.replace("\u00a0", " "):
+            raise PackError(f"{where}: the evidence is not in paragraph {question.paragraph} of {question.article}")
+        questions.append(question)
+    return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes, questions=questions)
 
 
-__all__ = ["ArticleError", "Pack", "PackArgument", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]
+__all__ = ["ArticleError", "Pack", "PackArgument", "PackQuestion", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]

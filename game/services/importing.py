@@ -26,7 +26,7 @@ from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
 from game.importer.parsing import content_hash, parse_article
 from game.importer.quotes import find_quotes
 from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
-from game.models import Argument, Article, Debate, Paragraph, Quote, Side, Speaker, Status
+from game.models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
 from game.models.content import Origin
 
 logger = logging.getLogger(__name__)
@@ -135,6 +135,7 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
         with transaction.atomic():
             report.arguments += pack_arguments_apply(pack=pack, debate=debate, speakers=speakers)
             pack_quotes_apply(pack=pack, speakers=speakers)
+            pack_questions_apply(pack=pack, debate=debate)
     return report
 
 
@@ -406,3 +407,24 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
             quote.save()
             changed += 1
     return changed
+
+
+def pack_questions_apply(*, pack: Pack, debate: Debate) -> int:
+    """Add the pack's multiple-choice questions once (matched by prompt); teachers own them after."""
+    paragraphs = pack_paragraphs({q.article for q in pack.questions})
+    existing = set(Question.objects.filter(debate=debate).values_list("prompt", flat=True))
+    added = 0
+    for item in pack.questions:
+        paragraph = paragraphs.get((item.article, item.paragraph))
+        if item.prompt in existing or paragraph is None:
+            continue
+        question = Question.objects.create(
+            debate=debate, prompt=item.prompt, explanation=item.explanation, article=paragraph.article,
+            paragraph=paragraph, status=Status.PUBLISHED, origin=Origin.PACK,
+        )
+        Choice.objects.bulk_create(
+            Choice(question=question, text=text, is_correct=right, order=order)
+            for order, (text, right) in enumerate(item.choices)
+        )
+        added += 1
+    return added

@@ -1,0 +1,137 @@
+"""The rules of the game, as plain functions: no database, no request; `rng` and `now` come in.
+
+Teachers can read these on the help page, which renders them from the constants below.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Sequence, TypeVar
+
+POINTS_RIGHT = 10  # a right answer in "Who said it?" or the quiz
+STREAK_STEP = 2  # extra points for each right answer in a row after the first...
+STREAK_CAP = 10  # ...up to this many extra points
+POINTS_PER_CARD = 5  # each argument card put under the right side
+ALL_SORTED_BONUS = 10  # every card of a sorting round right
+
+ROUND_QUESTIONS = 10  # questions in a "Who said it?" or quiz round (fewer if fewer are published)
+QUIZ_MIX_EVERY = 4  # one teacher question mixed in after every four quotes, when there are some
+SORT_CARDS_MIN, SORT_CARDS_MAX = 6, 8
+SORT_MIN_PER_SIDE = 2
+OPTIONS = 4  # speakers shown for each quote: the right one and three others
+
+T = TypeVar("T")
+
+
+def points_for_answer(correct: bool, streak_before: int) -> tuple[int, int]:
+    """(points, streak after) for one answer; `streak_before` is right answers in a row so far."""
+    if not correct:
+        return 0, 0
+    streak = streak_before + 1
+    bonus = min(STREAK_STEP * (streak - 1), STREAK_CAP)
+    return POINTS_RIGHT + bonus, streak
+
+
+def points_for_sort(right_cards: int, total_cards: int) -> int:
+    """Partial credit: points per card placed right, and a bonus for a perfect round."""
+    points = POINTS_PER_CARD * right_cards
+    if total_cards and right_cards == total_cards:
+        points += ALL_SORTED_BONUS
+    return points
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the rules need to know about a speaker to pick plausible wrong options."""
+
+    id: int
+    side_id: int | None
+    has_role: bool
+
+
+def distractors_choose(right: Person, pinned: Sequence[int], others: Sequence[Person], rng: random.Random,
+                       count: int = OPTIONS - 1) -> list[int]:
+    """Wrong options for a quote: a teacher's pins first, then people from the other side,
+    then anyone with a role, then anyone; never the right speaker, never twice."""
+    chosen = [pid for pid in dict.fromkeys(pinned) if pid != right.id][:count]
+    pool = [p for p in others if p.id != right.id and p.id not in chosen]
+    rng.shuffle(pool)
+
+    def rank(person: Person) -> int:
+        other_side = person.side_id is not None and person.side_id != right.side_id
+        return (0 if other_side else 2) + (0 if person.has_role else 1)
+
+    for person in sorted(pool, key=rank):
+        if len(chosen) == count:
+            break
+        chosen.append(person.id)
+    return chosen
+
+
+def options_order(right_id: int, wrong_ids: Sequence[int], rng: random.Random) -> list[int]:
+    """The options in the order shown, shuffled so the position gives nothing away."""
+    options = [right_id, *wrong_ids]
+    rng.shuffle(options)
+    return options
+
+
+def deal(items: Sequence[T], count: int, rng: random.Random) -> list[T]:
+    """Up to `count` items, in a random order."""
+    items = list(items)
+    rng.shuffle(items)
+    return items[:count]
+
+
+def deal_mixed(quotes: Sequence[T], questions: Sequence[T], count: int, rng: random.Random) -> list[T]:
+    """A "Who said it?" round with a teacher question after every few quotes, if any exist."""
+    quotes, questions = deal(quotes, count, rng), deal(questions, count, rng)
+    mixed: list[T] = []
+    while len(mixed) < count and (quotes or questions):
+        if questions and (len(mixed) + 1) % (QUIZ_MIX_EVERY + 1) == 0 or not quotes:
+            mixed.append(questions.pop())
+        else:
+            mixed.append(quotes.pop())
+    return mixed
+
+
+def deal_sort(cards_by_side: dict[int, Sequence[T]], rng: random.Random) -> list[T]:
+    """6-8 argument cards mixed across the sides, at least two from each side; [] if too few."""
+    sides = [side for side, cards in cards_by_side.items() if cards]
+    if len(sides) < 2 or any(len(cards_by_side[side]) < SORT_MIN_PER_SIDE for side in sides):
+        return []
+    total = sum(len(cards) for cards in cards_by_side.values())
+    if total < SORT_CARDS_MIN:
+        return []
+    target = min(total, rng.randint(SORT_CARDS_MIN, SORT_CARDS_MAX))
+    shuffled = {side: deal(cards, len(cards), rng) for side, cards in cards_by_side.items() if cards}
+    hand: list[T] = []
+    for side in sides:  # the minimum from each side first
+        hand += [shuffled[side].pop() for _ in range(SORT_MIN_PER_SIDE)]
+    rest = [card for cards in shuffled.values() for card in cards]
+    rng.shuffle(rest)
+    hand += rest[: target - len(hand)]
+    rng.shuffle(hand)
+    return hand
+
+
+def week_start(now: datetime) -> datetime:
+    """Monday 00:00 of the week containing `now` (in now's time zone): "this week" boards."""
+    monday = now - timedelta(days=now.weekday())
+    return monday.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def rules_summary() -> list[str]:
+    """The rules in sentences, for the help page."""
+    return [
+        f"A right answer in “Who said it?” or a quiz scores {POINTS_RIGHT} points.",
+        f"Each right answer in a row after the first adds {STREAK_STEP} more, up to {STREAK_CAP} extra "
+        f"(so a long streak scores {POINTS_RIGHT + STREAK_CAP} a question). A wrong answer ends the streak.",
+        f"In “Sort the arguments” each card under the right side scores {POINTS_PER_CARD}; "
+        f"all cards right adds {ALL_SORTED_BONUS}.",
+        f"A round has {ROUND_QUESTIONS} questions, or {SORT_CARDS_MIN}–{SORT_CARDS_MAX} cards for sorting, "
+        f"with at least {SORT_MIN_PER_SIDE} from each side.",
+        f"Each quote shows {OPTIONS} speakers. Wrong options are ones a teacher pinned, then people from the other side.",
+        "Every question is answered once. Points are decided by the server, and only published content is played.",
+    ]

@@ -1,0 +1,133 @@
+"""Reading scores: a player's summary and history, and the leaderboards. Queries only here.
+
+Each function costs a fixed number of queries however many rounds, quotes or players exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth.models import User
+from django.db.models import Count, F, Max, Q, Sum
+from django.db.models.functions import TruncDate
+
+from game.models import Debate, Mode, Round, RoundItem
+
+
+@dataclass
+class ModeAccuracy:
+    mode: str
+    label: str
+    answered: int
+    right: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.right / self.answered) if self.answered else 0
+
+
+@dataclass
+class PlayerSummary:
+    points: int
+    rounds: int
+    best_streak: int
+    accuracy: list[ModeAccuracy]
+    last_round: Round | None
+
+
+def player_summary(player: User) -> PlayerSummary:
+    answered = RoundItem.objects.filter(round__player=player, answered_at__isnull=False)
+    totals = answered.aggregate(points=Sum("points"), best=Max("streak"))
+    by_mode = {
+        row["round__mode"]: row
+        for row in answered.values("round__mode").annotate(answered=Count("id"), right=Count("id", filter=Q(correct=True)))
+    }
+    accuracy = [
+        ModeAccuracy(mode, label, by_mode.get(mode, {}).get("answered", 0), by_mode.get(mode, {}).get("right", 0))
+        for mode, label in Mode.choices
+    ]
+    rounds = Round.objects.filter(player=player)
+    return PlayerSummary(
+        points=totals["points"] or 0,
+        rounds=rounds.count(),
+        best_streak=totals["best"] or 0,
+        accuracy=accuracy,
+        last_round=rounds.select_related("debate").first(),
+    )
+
+
+def recent_rounds(player: User, limit: int = 5) -> list[Round]:
+    """The player's latest rounds with their answers (three queries whatever the number)."""
+    rounds = list(Round.objects.filter(player=player).select_related("debate")[:limit])
+    items = (
+        RoundItem.objects.filter(round__in=rounds)
+        .select_related("quote__speaker", "question", "argument__side", "answer_speaker", "answer_side", "answer_choice")
+        .order_by("position")
+    )
+    by_round: dict = {}
+    for item in items:
+        by_round.setdefault(item.round_id, []).append(item)
+    for round_ in rounds:
+        round_.answered_items = [i for i in by_round.get(round_.pk, []) if i.answered_at]
+        round_.points = sum(i.points for i in round_.answered_items)
+    return rounds
+
+
+def mix_ups(player: User, limit: int = 5) -> list[dict]:
+    """The speakers and sides this player confuses most: (right, chosen, times)."""
+    speakers = (
+        RoundItem.objects.filter(round__player=player, correct=False, quote__isnull=False)
+        .values(right=F("quote__speaker__full_name"), chosen=F("answer_speaker__full_name"))
+        .annotate(times=Count("id"))
+        .order_by("-times", "right")[:limit]
+    )
+    sides = (
+        RoundItem.objects.filter(round__player=player, correct=False, argument__isnull=False)
+        .values(right=F("argument__side__name"), chosen=F("answer_side__name"))
+        .annotate(times=Count("id"))
+        .order_by("-times", "right")[:limit]
+    )
+    rows = [dict(row, kind="speaker") for row in speakers] + [dict(row, kind="side") for row in sides]
+    return sorted(rows, key=lambda row: -row["times"])[:limit]
+
+
+def points_by_day(player: User, *, today: date, days: int = 30) -> list[tuple[date, int]]:
+    """Points per day over the last `days` days, zero-filled, oldest first."""
+    first = today - timedelta(days=days - 1)
+    rows = (
+        RoundItem.objects.filter(round__player=player, answered_at__date__gte=first)
+        .annotate(day=TruncDate("answered_at"))
+        .values("day")
+        .annotate(points=Sum("points"))
+    )
+    found = {row["day"]: row["points"] for row in rows}
+    return [(first + timedelta(days=n), found.get(first + timedelta(days=n), 0)) for n in range(days)]
+
+
+@dataclass
+class Board:
+    rows: list[dict]  # rank, username, points, is_me
+    me: dict | None  # the viewer's own row when they are not in the top rows
+
+
+def leaderboard(debate: Debate, *, since: datetime | None = None, viewer: User | None = None, limit: int = 10) -> Board:
+    """Top players of a debate by points (all time, or since a moment), with the viewer's rank."""
+    items = RoundItem.objects.filter(round__debate=debate, round__player__isnull=False, answered_at__isnull=False)
+    if since is not None:
+        items = items.filter(answered_at__gte=since)
+    totals = items.values("round__player", "round__player__username").annotate(points=Sum("points"))
+    top = list(totals.order_by("-points", "round__player__username")[:limit])
+    rows = []
+    for position, row in enumerate(top, start=1):
+        rows.append({
+            "rank": position, "username": row["round__player__username"], "points": row["points"],
+            "is_me": viewer is not None and row["round__player"] == viewer.pk,
+        })
+    me = None
+    if viewer is not None and viewer.is_authenticated and not any(row["is_me"] for row in rows):
+        mine = items.filter(round__player=viewer).aggregate(points=Sum("points"))["points"]
+        if mine is not None:
+            ahead = totals.filter(points__gt=mine).count()
+            me = {"rank": ahead + 1, "username": viewer.username, "points": mine, "is_me": True}
+    return Board(rows=rows, me=me)

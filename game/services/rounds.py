@@ -1,0 +1,204 @@
+"""Starting rounds and answering them. The server decides correctness and points.
+
+Every answer is taken inside a transaction with the round's row locked, so a double click, a
+replayed POST or two tabs cannot answer the same question twice.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from django.db import transaction
+
+from game import rules
+from game.models import Argument, Choice, Debate, Mode, Question, Quote, Round, RoundItem, Speaker, Status
+
+
+class PlayError(Exception):
+    """Something the player should be told, with the HTTP status that fits it."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+NOT_FOUND = (
+    "This round isn't available: it may belong to someone else, or your session may have expired. "
+    "Start a new round from the home page."
+)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who is playing: a logged-in player, or a visitor identified by their session."""
+
+    player: object | None
+    session_key: str
+
+    @classmethod
+    def of(cls, request) -> "Owner":
+        if request.user.is_authenticated:
+            return cls(request.user, "")
+        if not request.session.session_key:
+            request.session.save()
+        return cls(None, request.session.session_key)
+
+    def rounds(self):
+        if self.player is not None:
+            return Round.objects.filter(player=self.player)
+        return Round.objects.filter(player__isnull=True, session_key=self.session_key)
+
+
+def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: random.Random | None = None) -> Round:
+    """Deal a new round of published content; a clear PlayError when there is not enough."""
+    rng = rng or random.Random()
+    if mode == Mode.SORT:
+        items = _deal_sort(debate, rng)
+    elif mode == Mode.QUIZ:
+        items = _deal_quiz(debate, rng)
+    elif mode == Mode.WHO_SAID:
+        items = _deal_who_said(debate, rng)
+    else:
+        raise PlayError("There is no such game mode.", 404)
+    with transaction.atomic():
+        round_ = Round.objects.create(debate=debate, mode=mode, player=owner.player, session_key=owner.session_key,
+                                      created_at=now)
+        for position, item in enumerate(items):
+            item.round, item.position = round_, position
+        RoundItem.objects.bulk_create(items)
+    return round_
+
+
+def _published_questions(debate: Debate):
+    return Question.objects.filter(debate=debate, status=Status.PUBLISHED).prefetch_related("choices")
+
+
+def _question_item(question: Question, rng: random.Random) -> RoundItem:
+    choices = [choice.pk for choice in question.choices.all()]
+    rng.shuffle(choices)
+    return RoundItem(question=question, options=choices)
+
+
+def _deal_quiz(debate: Debate, rng: random.Random) -> list[RoundItem]:
+    questions = [q for q in _published_questions(debate) if len(q.choices.all()) >= 2]
+    if not questions:
+        raise PlayError("Your teacher hasn't published any quiz questions for this debate yet.", 409)
+    return [_question_item(q, rng) for q in rules.deal(questions, rules.ROUND_QUESTIONS, rng)]
+
+
+def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
+    quotes = list(
+        Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
+        .prefetch_related("wrong_speakers")
+    )
+    people = [rules.Person(s.pk, s.side_id, bool(s.role)) for s in Speaker.objects.filter(debate=debate)]
+    if not quotes or len(people) < 2:
+        raise PlayError("There are no published quotes for this debate yet. Ask your teacher to publish some.", 409)
+    questions = [q for q in _published_questions(debate) if len(q.choices.all()) >= 2]
+    by_id = {p.id: p for p in people}
+    items = []
+    for content in rules.deal_mixed(quotes, questions, rules.ROUND_QUESTIONS, rng):
+        if isinstance(content, Question):
+            items.append(_question_item(content, rng))
+            continue
+        right = by_id[content.speaker_id]
+        wrong = rules.distractors_choose(right, [s.pk for s in content.wrong_speakers.all()], people, rng)
+        items.append(RoundItem(quote=content, options=rules.options_order(right.id, wrong, rng)))
+    return items
+
+
+def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
+    cards_by_side: dict[int, list[Argument]] = {}
+    for argument in Argument.objects.filter(debate=debate, status=Status.PUBLISHED, side__isnull=False):
+        cards_by_side.setdefault(argument.side_id, []).append(argument)
+    hand = rules.deal_sort(cards_by_side, rng)
+    if not hand:
+        raise PlayError("There aren't enough published arguments to sort for this debate yet.", 409)
+    return [RoundItem(argument=card) for card in hand]
+
+
+def round_get(*, round_id, owner: Owner) -> Round:
+    """The owner's round, or a PlayError that does not reveal whether it exists."""
+    try:
+        return owner.rounds().select_related("debate").get(pk=UUID(str(round_id)))
+    except (Round.DoesNotExist, ValueError):
+        raise PlayError(NOT_FOUND, 404) from None
+
+
+def _locked_round(round_id, owner: Owner) -> Round:
+    try:
+        return owner.rounds().select_for_update().get(pk=UUID(str(round_id)))
+    except (Round.DoesNotExist, ValueError):
+        raise PlayError(NOT_FOUND, 404) from None
+
+
+def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now: datetime) -> RoundItem:
+    """Answer one question of a "Who said it?" or quiz round, once, in order."""
+    with transaction.atomic():
+        round_ = _locked_round(round_id, owner)
+        if round_.mode == Mode.SORT:
+            raise PlayError("This is a sorting round: place the cards and check them all at once.", 400)
+        items = list(round_.items.select_related("quote", "question").order_by("position"))
+        item = next((i for i in items if i.position == position), None)
+        if item is None:
+            raise PlayError("That question isn't part of this round.", 404)
+        if item.answered_at is not None:
+            raise PlayError("You've already answered this question — your first answer counts.", 409)
+        next_item = next((i for i in items if i.answered_at is None), None)
+        if next_item is not item:
+            raise PlayError("That question isn't the next one in this round. Carry on from where you are.", 409)
+        if answer_id not in item.options:
+            raise PlayError("That answer isn't one of the options for this question.", 400)
+        if item.quote_id:
+            correct = answer_id == item.quote.speaker_id
+            item.answer_speaker_id = answer_id
+        else:
+            correct = Choice.objects.filter(pk=answer_id, question_id=item.question_id, is_correct=True).exists()
+            item.answer_choice_id = answer_id
+        previous = items[position - 1].streak if position > 0 else 0
+        item.points, item.streak = rules.points_for_answer(correct, previous)
+        item.correct, item.answered_at = correct, now
+        item.save(update_fields=["answer_speaker", "answer_choice", "correct", "points", "streak", "answered_at"])
+        if all(i.answered_at for i in items):
+            round_.finished_at = now
+            round_.save(update_fields=["finished_at"])
+    return item
+
+
+def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime) -> list[RoundItem]:
+    """Check a whole sorting round, once: `placements` maps card position to side id."""
+    with transaction.atomic():
+        round_ = _locked_round(round_id, owner)
+        if round_.mode != Mode.SORT:
+            raise PlayError("This round isn't a sorting round.", 400)
+        if round_.finished_at is not None:
+            raise PlayError("You've already checked this round — your first answers count.", 409)
+        items = list(round_.items.select_related("argument").order_by("position"))
+        side_ids = set(round_.debate.sides.values_list("pk", flat=True))
+        missing = [i.position for i in items if placements.get(i.position) not in side_ids]
+        if missing:
+            raise PlayError(f"Put every card under a side before checking ({len(missing)} still to place).", 400)
+        right = 0
+        for item in items:
+            item.answer_side_id = placements[item.position]
+            item.correct = item.answer_side_id == item.argument.side_id
+            item.points = rules.POINTS_PER_CARD if item.correct else 0
+            item.answered_at = now
+            right += item.correct
+        if right == len(items):
+            items[-1].points += rules.ALL_SORTED_BONUS
+        RoundItem.objects.bulk_update(items, ["answer_side", "correct", "points", "answered_at"])
+        round_.finished_at = now
+        round_.save(update_fields=["finished_at"])
+    return items
+
+
+def rounds_claim(*, session_key: str, player) -> int:
+    """A visitor who signs up or logs in keeps the rounds they played in this session."""
+    if not session_key:
+        return 0
+    return Round.objects.filter(player__isnull=True, session_key=session_key).update(player=player, session_key="")

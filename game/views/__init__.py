@@ -1,0 +1,1 @@
+"""Views, one module per area: pages (home, help, article), play, accounts, scores."""

@@ -1,0 +1,37 @@
+"""Signing up and logging in; a visitor's rounds come along into the account."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import LoginView
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from game.forms import SignupForm
+from game.services.rounds import rounds_claim
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        visitor_session = request.session.session_key or ""
+        user = form.save()
+        kept = rounds_claim(session_key=visitor_session, player=user)
+        login(request, user)
+        messages.success(request, f"Welcome, {user.username}!" + (f" Your {kept} round{'s' if kept != 1 else ''} and points are saved." if kept else ""))
+        return redirect("home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+class PlayerLoginView(LoginView):
+    """Logging in keeps the rounds played as a visitor in this browser."""
+
+    def form_valid(self, form):
+        visitor_session = self.request.session.session_key or ""
+        response = super().form_valid(form)
+        kept = rounds_claim(session_key=visitor_session, player=form.get_user())
+        if kept:
+            messages.success(self.request, f"Your {kept} round{'s' if kept != 1 else ''} from this visit are saved.")
+        return response

@@ -1,0 +1,37 @@
+"""Pages anyone can read: home, the rules, an article."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from game import rules
+from game.models import Article, Debate, Mode, Paragraph, Quote, Argument, Status
+from game.scores import player_summary
+
+
+@require_GET
+def home(request):
+    debates = list(Debate.objects.prefetch_related("sides").order_by("topic"))
+    summary = player_summary(request.user) if request.user.is_authenticated else None
+    return render(request, "game/home.html", {"debates": debates, "modes": Mode.choices, "summary": summary})
+
+
+@require_GET
+def help_rules(request):
+    return render(request, "game/help_rules.html", {"rules": rules.rules_summary()})
+
+
+@require_GET
+def article_read(request, article_id: int):
+    """The whole article, with an anchor per paragraph (the feedback links to it)."""
+    has_published = Exists(Quote.objects.filter(article=OuterRef("pk"), status=Status.PUBLISHED)) | Exists(
+        Argument.objects.filter(article=OuterRef("pk"), status=Status.PUBLISHED)
+    )
+    article = get_object_or_404(
+        Article.objects.filter(has_published).select_related("debate").prefetch_related(
+            Prefetch("paragraphs", queryset=Paragraph.objects.order_by("index"))
+        ),
+        pk=article_id,
+    )
+    return render(request, "game/article.html", {"article": article})
