@@ -127,3 +127,21 @@ def classroom_debate() -> Debate:
                   "The British Medical Association", ["NHS Employers", "The Royal College of Nursing",
                                                       "The Department of Health"])
     return debate
+
+
+def more_arguments(debate: Debate) -> None:
+    """Four more published arguments (two a side), so a sorting round can deal 6-8 cards."""
+    article = debate.articles.first()
+    government, bma = side_of(debate, "government"), side_of(debate, "bma")
+    argument_make(article, 4, "A phased start lets the NHS iron out problems.", government)
+    argument_make(article, 0, "Emergency care withdrawn by a strike harms patients.", government)
+    argument_make(article, 3, "The Health Secretary should sit down with the BMA today.", bma)
+    argument_make(article, 2, "Recruitment and retention of doctors is at risk.", bma)
+
+
+def round_play_through(client, round_id) -> None:
+    """Answer every remaining question of a round by picking its first option."""
+    from game.models import RoundItem
+
+    for item in RoundItem.objects.filter(round_id=round_id, answered_at__isnull=True).order_by("position"):
+        client.post(f"/rounds/{round_id}/answer/", {"position": item.position, "answer": item.options[0]})

@@ -1,0 +1,249 @@
+"""Playing through the web: nothing gives the answer away, CSRF everywhere, fixed query counts."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
+from tests.factories import classroom_debate, more_arguments, round_play_through
+
+pytestmark = pytest.mark.django_db
+
+
+def start(client, debate, mode) -> Round:
+    response = client.post(f"/play/{debate.slug}/{mode}/")
+    assert response.status_code == 302, response.content[:500]
+    return Round.objects.get(pk=response["Location"].split("/")[2])
+
+
+def test_the_question_page_does_not_give_the_answer_away(client, student):
+    debate = classroom_debate()
+    client.force_login(student)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    item = round_.items.get(position=0)
+    if not item.quote_id:  # make the first question a quote for this check
+        quote_item = round_.items.filter(quote__isnull=False).first()
+        item.quote, item.question, item.options = quote_item.quote, None, quote_item.options
+        item.save()
+    quote = item.quote
+    page = client.get(f"/rounds/{round_.pk}/").content.decode()
+    assert quote.text in page
+    buttons = re.findall(r'<button type="submit" name="answer" value="(\d+)" class="option">', page)
+    assert sorted(map(int, buttons)) == sorted(item.options) and quote.speaker_id in item.options
+    # No marker, no source: the article title and the rest of the paragraph stay hidden.
+    lowered = page.lower()
+    assert "correct" not in lowered and "is-right" not in lowered
+    assert quote.article.title not in page
+    rest_of_paragraph = quote.paragraph.text.replace(quote.text, "").strip(' "')
+    assert rest_of_paragraph[:25] not in page
+
+
+def test_an_htmx_answer_returns_the_feedback_partial_with_the_source(client, student):
+    debate = classroom_debate()
+    client.force_login(student)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    item = round_.items.get(position=0)
+    response = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]},
+                           HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page and 'id="play"' in page
+    assert "Right!" in page or "Not quite" in page
+    if item.quote_id:
+        assert f"<mark>{item.quote.text}</mark>".replace("'", "&#x27;").replace('"', "&quot;") in page
+        assert f"/articles/{item.quote.article_id}/#p-{item.quote.paragraph.index}" in page
+
+
+def test_without_javascript_an_answer_redirects_to_the_feedback_and_a_reload_resumes(client, student):
+    debate = classroom_debate()
+    client.force_login(student)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    item = round_.items.get(position=0)
+    response = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]})
+    assert response.status_code == 302 and response["Location"].endswith("?answered=0")
+    assert "Next question" in client.get(response["Location"]).content.decode()
+    resumed = client.get(f"/rounds/{round_.pk}/").content.decode()
+    assert 'name="position" value="1"' in resumed and "Question 2 of" in resumed
+
+
+def test_a_repeated_post_gets_a_clear_message_and_changes_nothing(client, student):
+    debate = classroom_debate()
+    client.force_login(student)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    item = round_.items.get(position=0)
+    client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]})
+    item.refresh_from_db()
+    before = (item.answer_speaker_id, item.answer_choice_id, item.points)
+    again = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[1]})
+    assert again.status_code == 409 and "already answered" in again.content.decode()
+    item.refresh_from_db()
+    assert (item.answer_speaker_id, item.answer_choice_id, item.points) == before
+
+
+def test_garbage_answers_get_a_message_not_an_error(client, student):
+    debate = classroom_debate()
+    client.force_login(student)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    response = client.post(f"/rounds/{round_.pk}/answer/", {"position": "zero", "answer": ""})
+    assert response.status_code == 400 and "Choose an answer first." in response.content.decode()
+
+
+def test_another_students_round_is_not_found_for_them(client, student, other_student):
+    debate = classroom_debate()
+    client.force_login(student)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    intruder = Client()
+    intruder.force_login(other_student)
+    assert intruder.get(f"/rounds/{round_.pk}/").status_code == 404
+    item = round_.items.get(position=0)
+    response = intruder.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]})
+    assert response.status_code == 404 and "This round isn&#x27;t available" in response.content.decode()
+    assert not RoundItem.objects.filter(round=round_, answered_at__isnull=False).exists()
+
+
+def test_an_expired_session_gets_a_friendly_message(client):
+    debate = classroom_debate()
+    round_ = start(client, debate, Mode.WHO_SAID)
+    client.cookies.clear()  # the visitor's session is gone
+    response = client.get(f"/rounds/{round_.pk}/")
+    assert response.status_code == 404
+    assert "your session may have expired" in response.content.decode()
+
+
+def test_every_post_needs_the_csrf_token_htmx_included(student):
+    debate = classroom_debate()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(student)
+    assert client.post(f"/play/{debate.slug}/who_said/").status_code == 403
+    page = client.get("/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    header_token = re.search(r'hx-headers=\'\{"x-csrftoken": "([^"]+)"\}\'', page).group(1)
+    response = client.post(f"/play/{debate.slug}/who_said/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    round_id = response["Location"].split("/")[2]
+    item = RoundItem.objects.get(round_id=round_id, position=0)
+    forged = client.post(f"/rounds/{round_id}/answer/", {"position": 0, "answer": item.options[0]}, HTTP_HX_REQUEST="true")
+    assert forged.status_code == 403
+    with_header = client.post(f"/rounds/{round_id}/answer/", {"position": 0, "answer": item.options[0]},
+                              HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=header_token)
+    assert with_header.status_code == 200
+
+
+def test_a_sorting_round_without_javascript(client, student):
+    debate = classroom_debate()
+    more_arguments(debate)
+    client.force_login(student)
+    round_ = start(client, debate, Mode.SORT)
+    page = client.get(f"/rounds/{round_.pk}/").content.decode()
+    items = list(round_.items.select_related("argument"))
+    for item in items:
+        assert item.argument.claim in page
+    assert "is-right" not in page and "argued by" not in page
+    response = client.post(f"/rounds/{round_.pk}/sort/", {f"card-{i.position}": i.argument.side_id for i in items})
+    assert response.status_code == 302
+    result = client.get(f"/rounds/{round_.pk}/").content.decode()
+    assert f"{len(items)} of {len(items)} right" in result
+    again = client.post(f"/rounds/{round_.pk}/sort/", {f"card-{i.position}": i.argument.side_id for i in items})
+    assert again.status_code == 409
+
+
+def test_the_profile_shows_only_the_players_own_rounds(client, student, other_student):
+    debate = classroom_debate()
+    other = Client()
+    other.force_login(other_student)
+    other_round = start(other, debate, Mode.WHO_SAID)
+    round_play_through(other, other_round.pk)
+    client.force_login(student)
+    page = client.get("/me/").content.decode()
+    assert "sam's scores" in page and "No rounds yet" in page
+    assert client.get("/me/?user=priya").content.decode().count("No rounds yet") == 1
+    assert Client().get("/me/").status_code == 302  # visitors are asked to log in
+
+
+def test_the_leaderboard_ranks_players_and_shows_my_rank_outside_the_top_ten(client, student):
+    debate = classroom_debate()
+    players = [User.objects.create_user(f"player{n:02}", password="x") for n in range(12)]
+    for n, player in enumerate(players):
+        round_ = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=player, created_at=timezone_now())
+        question = debate.questions.first()
+        RoundItem.objects.create(round=round_, position=0, question=question, options=[], answered_at=timezone_now(),
+                                 correct=True, points=100 + n)
+    mine = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=student, created_at=timezone_now())
+    RoundItem.objects.create(round=mine, position=0, question=debate.questions.first(), options=[],
+                             answered_at=timezone_now(), correct=True, points=5)
+    client.force_login(student)
+    page = client.get(f"/leaderboard/{debate.slug}/").content.decode()
+    assert page.index("player11") < page.index("player10")
+    assert "player01" not in page  # 12th place is below the top ten
+    assert re.search(r"<td>13</td><td>sam \(you\)</td><td>5</td>", page)
+    week = client.get(f"/leaderboard/{debate.slug}/?period=week").content.decode()
+    assert "sam (you)" in week
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+@pytest.fixture
+def crowd():
+    """Make a debate with `n` extra quotes and players, for query-count comparisons."""
+
+    def make(n: int):
+        debate = classroom_debate()
+        more_arguments(debate)
+        article = debate.articles.first()
+        paragraph = article.paragraphs.get(index=0)
+        hunt = Speaker.objects.get(full_name="Jeremy Hunt")
+        Quote.objects.bulk_create(
+            Quote(article=article, paragraph=paragraph, start=i, end=i + 20, text=paragraph.text[i : i + 20],
+                  speaker=hunt, status=Status.PUBLISHED)
+            for i in range(1, n + 1)
+        )
+        users = User.objects.bulk_create(User(username=f"crowd{i}", password="!") for i in range(n))
+        rounds = Round.objects.bulk_create(
+            Round(debate=debate, mode=Mode.QUIZ, player=user, created_at=timezone_now()) for user in users
+        )
+        question = debate.questions.first()
+        RoundItem.objects.bulk_create(
+            RoundItem(round=r, position=0, question=question, options=[], answered_at=timezone_now(), correct=True,
+                      points=10)
+            for r in rounds
+        )
+        return debate
+
+    return make
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_each_game_view_costs_a_fixed_number_of_queries(client, student, crowd, size, django_assert_num_queries):
+    debate = crowd(size)
+    client.force_login(student)
+    # Warm up: the session, and one finished round for the profile.
+    client.get("/")
+    played = start(client, debate, Mode.WHO_SAID)
+    round_play_through(client, played.pk)
+    round_ = start(client, debate, Mode.WHO_SAID)
+    sort_round = start(client, debate, Mode.SORT)
+    item = round_.items.get(position=0)
+    # The same counts with 10 and with 1,000 quotes and players: no query per row.
+    expected = {"home": 8, "round": 7, "answer": 13, "sort_page": 6, "sort": 17, "profile": 11, "leaderboard": 4}
+    with django_assert_num_queries(expected["home"]):
+        client.get("/")
+    with django_assert_num_queries(expected["round"]):
+        client.get(f"/rounds/{round_.pk}/")
+    with django_assert_num_queries(expected["answer"]):
+        client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]}, HTTP_HX_REQUEST="true")
+    with django_assert_num_queries(expected["sort_page"]):
+        client.get(f"/rounds/{sort_round.pk}/")
+    cards = list(sort_round.items.select_related("argument"))
+    with django_assert_num_queries(expected["sort"]):
+        client.post(f"/rounds/{sort_round.pk}/sort/", {f"card-{c.position}": c.argument.side_id for c in cards},
+                    HTTP_HX_REQUEST="true")
+    with django_assert_num_queries(expected["profile"]):
+        client.get("/me/")
+    with django_assert_num_queries(expected["leaderboard"]):
+        client.get(f"/leaderboard/{debate.slug}/")
