@@ -29,10 +29,13 @@
         radio.checked = radio.value === sideId;
       });
     }
+    function handle(card) {
+      return card.querySelector("[data-handle]");
+    }
     function moveTo(card, list) {
       list.appendChild(card);
       syncRadio(card);
-      card.focus();
+      handle(card).focus();
     }
 
     lists.forEach(function (list) {
@@ -40,6 +43,10 @@
         window.Sortable.create(list, {
           group: "cards-" + form.getAttribute("action"),
           animation: 120,
+          forceFallback: true, // pointer-event dragging: the same for mouse and touch
+          fallbackTolerance: 4,
+          delay: 120,
+          delayOnTouchOnly: true, // a short press before a drag, so phones can still scroll
           filter: "input, label",
           preventOnFilter: false,
           onAdd: function (event) {
@@ -63,20 +70,20 @@
     });
 
     form.addEventListener("keydown", function (event) {
-      var card = event.target.closest ? event.target.closest("[data-card]") : null;
-      if (!card || event.target !== card) return;
+      if (!event.target.hasAttribute || !event.target.hasAttribute("data-handle")) return;
+      var card = event.target.closest("[data-card]");
       var index = lists.indexOf(card.parentElement);
       if (event.key === " " || event.key === "Spacebar") {
         event.preventDefault();
         if (held && held.card === card) {
           card.classList.remove("is-held");
-          card.setAttribute("aria-pressed", "false");
+          handle(card).setAttribute("aria-pressed", "false");
           held = null;
           say("Dropped under " + zoneName(card.parentElement) + ".");
         } else {
           held = { card: card, from: card.parentElement };
           card.classList.add("is-held");
-          card.setAttribute("aria-pressed", "true");
+          handle(card).setAttribute("aria-pressed", "true");
           say("Picked up: " + claim(card) + ". Use the left and right arrows to choose a side, Space to drop, Escape to cancel.");
         }
       } else if ((event.key === "ArrowRight" || event.key === "ArrowLeft") && held && held.card === card) {
@@ -90,17 +97,17 @@
         event.preventDefault();
         moveTo(card, held.from);
         card.classList.remove("is-held");
-        card.setAttribute("aria-pressed", "false");
+        handle(card).setAttribute("aria-pressed", "false");
         held = null;
         say("Cancelled. The card is back under " + zoneName(card.parentElement) + ".");
       }
     });
 
-    form.querySelectorAll("[data-card]").forEach(function (card) {
-      card.setAttribute("role", "button");
-      card.setAttribute("aria-pressed", "false");
-      card.setAttribute("aria-roledescription", "argument card");
-      card.setAttribute("aria-labelledby", "claim-" + card.getAttribute("data-card"));
+    // Only with JavaScript is the claim a control: a button that picks the card up.
+    form.querySelectorAll("[data-handle]").forEach(function (claimText) {
+      claimText.setAttribute("tabindex", "0");
+      claimText.setAttribute("role", "button");
+      claimText.setAttribute("aria-pressed", "false");
     });
   }
 
