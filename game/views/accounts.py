@@ -10,6 +10,10 @@ from game.forms import SignupForm
 from game.services.rounds import rounds_claim
 
 
+def rounds_phrase(kept: int) -> str:
+    return "Your round from this visit is" if kept == 1 else f"Your {kept} rounds from this visit are"
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
@@ -20,7 +24,7 @@ def signup(request):
         user = form.save()
         kept = rounds_claim(session_key=visitor_session, player=user)
         login(request, user)
-        messages.success(request, f"Welcome, {user.username}!" + (f" Your {kept} round{'s' if kept != 1 else ''} and points are saved." if kept else ""))
+        messages.success(request, f"Welcome, {user.username}!" + (f" {rounds_phrase(kept)} saved to your account." if kept else ""))
         return redirect("home")
     return render(request, "registration/signup.html", {"form": form})
 
@@ -33,5 +37,5 @@ class PlayerLoginView(LoginView):
         response = super().form_valid(form)
         kept = rounds_claim(session_key=visitor_session, player=form.get_user())
         if kept:
-            messages.success(self.request, f"Your {kept} round{'s' if kept != 1 else ''} from this visit are saved.")
+            messages.success(self.request, f"{rounds_phrase(kept)} saved to your account.")
         return response

@@ -72,6 +72,7 @@ def test_sorting_by_dragging(page):
     debate = classroom_debate()
     more_arguments(debate)
     page.set_viewport_size({"width": 1280, "height": 1800})  # every pile in view while dragging
+    page.emulate_media(reduced_motion="reduce")  # no sliding animation between one drag and the next
     page.goto("/")
     page.get_by_role("button", name="Sort the arguments").first.click()
     cards = dealt_cards(page)
@@ -82,6 +83,7 @@ def test_sorting_by_dragging(page):
         page.mouse.down()
         page.mouse.move(card["x"] + 40, card["y"] + card["height"] / 2 + 10, steps=4)
         page.mouse.move(zone["x"] + zone["width"] / 2, zone["y"] + zone["height"] - 10, steps=12)
+        page.mouse.move(zone["x"] + zone["width"] / 2 + 3, zone["y"] + zone["height"] - 8, steps=2)
         page.mouse.up()
         expect(page.locator(f'[data-zone-list="{item.argument.side_id}"] [data-card="{item.position}"]')).to_have_count(1)
         expect(page.locator(f'[data-card="{item.position}"] input[value="{item.argument.side_id}"]')).to_be_checked()

@@ -87,5 +87,5 @@ def test_a_visitor_plays_on_a_phone_and_is_offered_an_account(phone_page):
     page.get_by_label("Password", exact=True).fill("debate-club-2016")
     page.get_by_label("Password confirmation").fill("debate-club-2016")
     page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_text("Your 1 round and points are saved.")).to_be_visible()
+    expect(page.get_by_text("Your round from this visit is saved to your account.")).to_be_visible()
     expect(page.locator(".you")).to_contain_text("10 points")

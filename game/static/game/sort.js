@@ -42,7 +42,7 @@
       if (window.Sortable) {
         window.Sortable.create(list, {
           group: "cards-" + form.getAttribute("action"),
-          animation: 120,
+          animation: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : 120,
           forceFallback: true, // pointer-event dragging: the same for mouse and touch
           fallbackTolerance: 4,
           delay: 120,
