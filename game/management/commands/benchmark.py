@@ -1,0 +1,128 @@
+"""Print performance and quality figures. Measures; never fails on a slow machine.
+
+Runs on a throwaway database (like the test runner's), so the real one is never touched:
+- who-said-what extraction: precision, recall and speed on the labelled articles;
+- importing seeds/: seconds and queries, first time and again;
+- each game view with 1,000 players and 1,000 extra quotes: median milliseconds and queries.
+"""
+
+import random
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases
+from django.utils import timezone
+
+from game.importer.benchmark import load_labels, run_set
+from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
+from game.services.importing import articles_import
+from game.services.rounds import Owner, round_start
+
+
+class Command(BaseCommand):
+    help = "Print extraction quality, import and page timings, and query counts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--players", type=int, default=1000)
+        parser.add_argument("--repeat", type=int, default=20, help="requests per view for the median")
+
+    def handle(self, *args, players: int, repeat: int, **options):
+        root = Path(settings.BASE_DIR)
+        self.section("Who said what (labelled articles)")
+        labels = load_labels(root / "tests" / "extraction_corpus" / "labels.json")
+        for name, together in (("seeds", True), ("own", False), ("holdout", False)):
+            total, per_file, seconds = run_set(root, labels[name], together=together)
+            self.stdout.write(
+                f"  {name:8} precision {total.precision:6.1%}  recall {total.recall:6.1%}  "
+                f"({total.correct}/{total.attributed} attributed right, {total.labelled_with_speaker} with a speaker)  "
+                f"{len(per_file) / seconds:7.0f} articles/s"
+            )
+        setup_test_environment()
+        old_config = setup_databases(verbosity=0, interactive=False)
+        try:
+            self.imports(root)
+            self.views(players, repeat)
+        finally:
+            teardown_databases(old_config, verbosity=0)
+
+    def section(self, title):
+        self.stdout.write(f"\n== {title} ==")
+
+    def imports(self, root):
+        self.section("Importing seeds/")
+        for label in ("first import", "again (unchanged)"):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                report = articles_import(paths=[root / "seeds"])
+                seconds = time.perf_counter() - started
+            self.stdout.write(f"  {label:18} {seconds * 1000:8.1f} ms  {len(queries):4} queries  {report.summary()}")
+
+    def views(self, players, repeat):
+        from game.models import Debate
+
+        debate = Debate.objects.get(slug="junior-doctors-contract")
+        self.section(f"Game views with {players} players and {players} extra quotes (median of {repeat})")
+        article = debate.articles.first()
+        paragraph = article.paragraphs.first()
+        hunt = Speaker.objects.get(debate=debate, full_name="Jeremy Hunt")
+        Quote.objects.bulk_create(
+            Quote(article=article, paragraph=paragraph, start=i % 50, end=i % 50 + 10 + i // 50,
+                  text=paragraph.text[i % 50 : i % 50 + 10 + i // 50], speaker=hunt, status=Status.PUBLISHED)
+            for i in range(players)
+        )
+        users = User.objects.bulk_create(User(username=f"bench{i}", password="!") for i in range(players))
+        question = debate.questions.first()
+        now = timezone.now()
+        rounds = Round.objects.bulk_create(Round(debate=debate, mode=Mode.QUIZ, player=u, created_at=now) for u in users)
+        RoundItem.objects.bulk_create(
+            RoundItem(round=r, position=0, question=question, options=[], answered_at=now, correct=True,
+                      points=random.Random(n).randint(0, 200))
+            for n, r in enumerate(rounds)
+        )
+        player = User.objects.create_user("bench-player", password="x")
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(player)
+        owner = Owner(player, "")
+        sort_round = round_start(debate=debate, mode=Mode.SORT, owner=owner, now=now)
+
+        def fresh_round():
+            return round_start(debate=debate, mode=Mode.WHO_SAID, owner=owner, now=timezone.now())
+
+        played = fresh_round()
+        views = [
+            ("home", lambda: client.get("/")),
+            ("round page", lambda: client.get(f"/rounds/{played.pk}/")),
+            ("answer (htmx)", None),
+            ("sort page", lambda: client.get(f"/rounds/{sort_round.pk}/")),
+            ("profile", lambda: client.get("/me/")),
+            ("leaderboard", lambda: client.get(f"/leaderboard/{debate.slug}/")),
+        ]
+        for name, call in views:
+            timings, query_counts = [], []
+            for _ in range(repeat):
+                if call is None:
+                    round_ = fresh_round()
+                    item = round_.items.get(position=0)
+
+                    def call_once(round_=round_, item=item):
+                        return client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]},
+                                           HTTP_HX_REQUEST="true")
+                else:
+                    call_once = call
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = call_once()
+                    timings.append(time.perf_counter() - started)
+                query_counts.append(len(queries))
+                assert response.status_code == 200, (name, response.status_code)
+            self.stdout.write(
+                f"  {name:14} {statistics.median(timings) * 1000:7.1f} ms median  "
+                f"{max(timings) * 1000:7.1f} ms max  {max(query_counts):3} queries"
+            )
+        self.stdout.write(f"\n  database: {connection.vendor}")
