@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
-from .models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
+from .models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Round, RoundItem, Side, Speaker, Status
 from .models.content import Origin
 from .services.importing import article_file_import
 
@@ -262,3 +262,54 @@ class QuestionAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
     @admin.display(description="Choices", ordering="choice_total")
     def choice_count(self, obj):
         return obj.choice_total
+
+
+class RoundItemInline(admin.TabularInline):
+    model = RoundItem
+    extra = 0
+    fields = ["position", "asked", "given", "correct", "points", "answered_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(
+            "quote__speaker", "question", "argument__side", "answer_speaker", "answer_choice", "answer_side"
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Question")
+    def asked(self, item):
+        return item.quote or item.question or item.argument
+
+    @admin.display(description="Answer given")
+    def given(self, item):
+        return item.answer_speaker or item.answer_choice or item.answer_side or "—"
+
+
+@admin.register(Round)
+class RoundAdmin(admin.ModelAdmin):
+    """Results for teachers: read-only, every player's rounds and answers."""
+
+    list_display = ["created_at", "player", "debate", "mode", "total_points", "finished_at"]
+    list_filter = ["debate", "mode", ("player", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["player", "debate"]
+    search_fields = ["player__username"]
+    date_hierarchy = "created_at"
+    inlines = [RoundItemInline]
+    fields = ["player", "debate", "mode", "created_at", "finished_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(points_total=Sum("items__points"))
+
+    @admin.display(description="Points", ordering="points_total")
+    def total_points(self, obj):
+        return obj.points_total or 0
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -21,8 +21,8 @@ def teachers_group_sync() -> Group:
 
 
 def teachers_extra_permissions() -> list[str]:
-    """Permissions on models added later (classes, results); kept in one place."""
-    return []
+    """Beyond content: teachers read every player's results (rounds and their answers)."""
+    return ["view_round", "view_rounditem"]
 
 
 def is_teacher(user) -> bool:

@@ -210,3 +210,20 @@ def test_the_argument_list_costs_the_same_queries_however_many(teacher_client, d
     teacher_client.get("/admin/game/argument/")
     with django_assert_num_queries(11):
         assert teacher_client.get("/admin/game/argument/").status_code == 200
+
+
+def test_a_teacher_reads_results_but_cannot_change_them(teacher_client, student):
+    from django.utils import timezone
+
+    from game.models import Mode, Round, RoundItem
+
+    debate = classroom_debate()
+    round_ = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=student, created_at=timezone.now())
+    RoundItem.objects.create(round=round_, position=0, question=debate.questions.first(), options=[],
+                             answered_at=timezone.now(), correct=True, points=10)
+    listing = teacher_client.get("/admin/game/round/").content.decode()
+    assert "sam" in listing and ">10<" in listing
+    detail = teacher_client.get(f"/admin/game/round/{round_.pk}/change/")
+    assert detail.status_code == 200 and "Which organisation represents junior doctors" in detail.content.decode()
+    assert teacher_client.post(f"/admin/game/round/{round_.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Round.objects.filter(pk=round_.pk).exists()
