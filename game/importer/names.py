@@ -85,6 +85,18 @@ academy francis report ofsted ofqual education children family families communit
 national international prof
 """.split())
 
+# Descriptions that start a sentence before a name ("Islander Ruaridh O'Neill told ...").
+DESCRIPTORS = set("""
+islander islanders resident residents campaigner pensioner shopkeeper student nurse teacher farmer
+midwife veteran mother father parent driver worker owner landlord tenant patient fan supporter
+author businessman businesswoman entrepreneur activist volunteer survivor widow grandmother
+grandfather commuter passenger villager neighbour chef lawyer solicitor barrister economist
+scientist researcher historian analyst novelist broadcaster presenter singer actor actress musician
+artist writer poet footballer coach manager boss founder headteacher headmaster headmistress
+doctor surgeon consultant paramedic officer constable sergeant inspector detective pilot
+""".split())
+NOT_NAMES |= DESCRIPTORS
+
 GROUP_SUBJECTS = set("""
 they we mps doctors doctors' leaders unions ministers officials campaigners critics teachers
 parents residents councillors members nurses colleges ministers groups

@@ -147,7 +147,10 @@ def parse_article(data: bytes | str, source_name: str) -> ParsedArticle:
     skip_caption = False
     for block in blocks:
         first_line = block.text.split("\n")[0]
-        if parse_date(first_line) or (title and block.text == title):
+        if parse_date(first_line):
+            published = published or parse_date(first_line)  # a date line under the headline
+            continue
+        if title and block.text == title:
             continue
         if PHOTO_CREDIT.match(first_line):
             # A credit line is followed by its caption, in the same block or the next one.

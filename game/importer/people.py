@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from .names import EITHER, FEMALE, MALE, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLES, TITLES_FEMALE, TITLES_MALE
 from .types import KnownPerson
 
-CAP = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
+# A capitalised name word: "Porter", "Hollis-Grant", "MacLeod", "McDonald", "O'Brien".
+CAP = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
 # A run of capitalised words, optionally after a title: "Dr Dan Poulter", "Mr Hunt", "Mark Porter".
 NAME_RUN = re.compile(rf"\b(?:(?P<title>{TITLE_RE})\s+)?(?P<words>{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*(?:\s+{CAP})?)")
@@ -122,7 +123,9 @@ class PeopleIndex:
             preceding = text[max(0, match.start() - 5) : match.start()].lower()
             if re.search(r"\b(?:of|the|for|and)\s+$", preceding):
                 continue  # "the National Association of Head Teachers said": an organisation
-            if all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
+            while words and words[0].lower() in NOT_NAMES:
+                words = words[1:]  # "Islander Ruaridh O'Neill": a description, then the name
+            if len(words) >= 2 and all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
                 person = self.add(" ".join(words))
                 self._learn_role_before(text, match.start(), person)
                 self._learn_role_after(text, match.end(), person)
@@ -205,6 +208,8 @@ class PeopleIndex:
     def resolve_name(self, phrase: str) -> Person | None:
         """A name as written: "Jeremy Hunt", "Mr Hunt", "Dr Dan Poulter", "Hunt"."""
         words = [strip_possessive(w) for w in phrase.replace(".", "").split()]
+        while len(words) > 1 and words[0].lower() in NOT_NAMES and words[0].lower() not in TITLES:
+            words = words[1:]  # "Islander Ruaridh O'Neill", "Opposition leader ..."
         if words and words[0].lower() in TITLES:
             title, words = words[0].lower(), words[1:]
         else:

@@ -278,6 +278,12 @@ class Attributor:
         return None
 
     def attribute_left(self, left: str, sentence_left: str, paragraph_index: int):
+        # An interrupted quotation: "The plan," said Fiona MacLeod, "is to ..."
+        for pattern, cue in ((AFTER_VERB_WHO, "between: verb who"), (AFTER_WHO_VERB, "between: who verb")):
+            match = pattern.match(left)
+            if match and re.match(r"^[\s,]*\S", left) and left.rstrip().endswith(","):
+                speaker, _ = self.resolve(match.group("who"), paragraph_index)
+                return speaker, cue
         according = list(ACCORDING_TO.finditer(left))
         if according:
             speaker, _ = self.resolve(according[-1].group("who"), paragraph_index)
@@ -293,9 +299,16 @@ class Attributor:
                         speaker, _ = self.resolve(subject, paragraph_index)
                         return speaker, "before: participle"
                 head = left[: verb.start()]
-                match = re.search(rf"{WHO}(?:,\s*[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head)
-                if match:
-                    speaker, _ = self.resolve(match.group("who"), paragraph_index)
+                # The name right before the verb, or one followed by an appositive ("Jean Marsh,
+                # 81, who has campaigned ..., said"): the first of them that names someone.
+                matches = [
+                    re.search(rf"{WHO}[\s,]+{ADVERBS}$", head),
+                    re.search(rf"{WHO}(?:,\s*[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head),
+                ]
+                matches = [m for m in matches if m]
+                if matches:
+                    resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
+                    speaker = next((r for r in resolved if r is not None), None)
                     return speaker, "before: who verb"
         subject = self.sentence_subject(sentence_left, require_verb=True)
         if subject and not self.another_voice(sentence_left):
