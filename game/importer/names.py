@@ -107,5 +107,6 @@ ORG_WORDS = set("""
 Estates Ltd Limited Group Council Association Trust Partners Homes Holdings Company Party Union
 Foundation Institute Commission Agency Authority Board Committee College University School
 Hospital Services Society Network Alliance Centre Center News Times Post Mail Press Media
-Department Office Ministry Bank Fund Energy Water Rail Airways Motors Club
+Department Office Ministry Bank Fund Energy Water Rail Airways Motors Club Sports Radio
+Television Special Match Festival Awards Games Cup League Stadium Park Street Road
 """.split())

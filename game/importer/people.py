@@ -14,7 +14,8 @@ from .names import EITHER, FEMALE, MALE, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TIT
 from .types import KnownPerson
 
 # A capitalised name word: "Porter", "Hollis-Grant", "MacLeod", "McDonald", "O'Brien".
-CAP = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+CAP = rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
 TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
 # A run of capitalised words, optionally after a title: "Dr Dan Poulter", "Mr Hunt", "Mark Porter".
 NAME_RUN = re.compile(rf"\b(?:(?P<title>{TITLE_RE})\s+)?(?P<words>{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*(?:\s+{CAP})?)")
@@ -23,6 +24,10 @@ ROLE_NOUNS = (
     r"councillor|chief|president|director|head|editor|correspondent|officer|mayor|governor|"
     r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary"
 )
+NAME_STOP_WORDS = {
+    "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",
+    "told", "said", "says", "via", "across", "around", "outside", "inside", "under", "over", "about",
+}
 ROLE_BLOCKERS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "ex", "junior", "interim"}
 ROLE_MENTION = re.compile(
     rf"\b(?P<det>[Tt]he|[Aa]|[Aa]n)\s+(?P<role>(?:[A-Za-z’'&]+\s+){{0,4}}?(?:{ROLE_NOUNS})(?:\s+of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)?)\b"
@@ -129,6 +134,14 @@ class PeopleIndex:
                 person = self.add(" ".join(words))
                 self._learn_role_before(text, match.start(), person)
                 self._learn_role_after(text, match.end(), person)
+        # A capitalised pair after a lower-case description is a name: "spinner Rehan Ahmed",
+        # "defended adviser Jo Bloggs" (not after "the", "of", "in" ...: those are places and bodies).
+        for match in re.finditer(rf"\b([a-z][a-z-]+)\s+({CAP}\s+{CAP})\b", text):
+            if match.group(1) in NAME_STOP_WORDS:
+                continue
+            words = [strip_possessive(w) for w in match.group(2).split()]
+            if all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
+                self.add(" ".join(words))
         # "Mr Hunt" tells us Hunt's gender once we know who Hunt is.
         for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+({CAP})", text):
             person = self.by_surname(strip_possessive(match.group(2)))

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .names import GROUP_SUBJECTS, PARTICIPLES, SPEECH_VERBS
+from .names import GROUP_SUBJECTS, NOT_NAMES, PARTICIPLES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
 from .types import FoundQuote, KnownPerson, ParsedArticle
 
@@ -243,12 +243,22 @@ class Attributor:
                 # "Our deputy head, Marcus Bell, put it best": the first name near the start.
                 for name in re.finditer(NAME, opened[:70]):
                     found = self.people.resolve_name(name.group(0))
+                    words = name.group(0).split()
+                    before = opened[: name.start()].rstrip()
+                    if not found and self.looks_like_a_name(name.group(0)) and not re.search(
+                        r"\b(?:of|the|for|and|at|in|on|to|from|by)$", before, re.IGNORECASE
+                    ):
+                        # "England's head coach, Brendon McCullum, agreed.": a new name is the subject.
+                        found = self.people.add(name.group(0))
                     if found:
                         speaker, understood = found, True
                         break
             if isinstance(speaker, Person):
                 self.state.subjects.append(Subject(speaker, speaker.gender))
-            elif match and not understood and re.match(r"(?:[Tt]he)\s", match.group("who")):
+            elif match and not understood and (
+                re.match(r"(?:[Tt]he)\s", match.group("who")) or self.looks_like_a_name(match.group("who"))
+            ):
+                # Someone we cannot identify is the subject: "he" or "she" next may mean them.
                 self.state.subjects.append(Subject(None, None))
             org = ORG_SUBJECT.search(sentence)
             if org:
@@ -326,10 +336,23 @@ class Attributor:
         return bool(re.search(rf"\b(?:been|be|was|were|being)\s+(?:{SPEECH_VERBS})\b", sentence_left))
 
     @staticmethod
-    def sentence_subject(sentence_left: str, require_verb: bool = False) -> str | None:
+    def looks_like_a_name(phrase: str) -> bool:
+        """Two or more capitalised words, none of them a common word: "Brendon McCullum"."""
+        words = phrase.split()
+        return len(words) >= 2 and all(w[:1].isupper() and w.lower() not in NOT_NAMES for w in words)
+
+    def sentence_subject(self, sentence_left: str, require_verb: bool = False) -> str | None:
         opened = SENTENCE_OPENERS.sub("", sentence_left.strip())
         pattern = rf"{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS}|wrote to|has written)\b" if require_verb else rf"{WHO}\s"
         match = re.match(pattern, opened)
+        if match and (require_verb or self.resolve(match.group("who"), 0)[0] is not None):
+            return match.group("who")
+        if not require_verb:
+            # "Former England spinner Graeme Swann was less forgiving, saying ...": the first
+            # name near the start of the sentence.
+            for name in re.finditer(NAME, opened[:70]):
+                if self.people.resolve_name(name.group(0)):
+                    return name.group(0)
         return match.group("who") if match else None
 
 
