@@ -19,15 +19,20 @@ def test_the_extractor_meets_the_goal_on_the_labelled_sets(set_name, together):
     assert total.recall >= 0.90, total.mistakes
 
 
-def test_the_held_out_articles_are_measured_too():
-    total, per_file, _ = run_set(ROOT, LABELS["holdout"], together=False)
-    assert len(per_file) == 2 and total.labelled_with_speaker == 8
-    # Measured once before any tuning: 7 of 7 attributions right, 7 of 8 quotations attributed.
+# First runs on articles written after the extractor was last changed (each set was then used to
+# improve the rules, so it is held out no more):
+#   holdout   7/7 attributions right, 7 of 8 attributed      holdout3 11/13 right, 11 of 15
+#   holdout2 13/14 right, 13 of 15                           holdout4 15/15 right, 15 of 15
+#   (holdout4's one "wrong" attribution on that run was our missing label, added since.)
+@pytest.mark.parametrize("set_name", ["holdout", "holdout2", "holdout3", "holdout4"])
+def test_the_once_held_out_sets_stay_right(set_name):
+    total, _, _ = run_set(ROOT, LABELS[set_name], together=False)
     assert total.precision >= 0.95, total.mistakes
+    assert total.recall >= 0.90, total.mistakes
 
 
 def test_every_label_is_really_in_its_article():
-    for set_name in ("seeds", "own", "holdout"):
+    for set_name in ("seeds", "own", "holdout", "holdout2", "holdout3", "holdout4"):
         for name, labels in LABELS[set_name].items():
             text = (ROOT / name).read_text(encoding="utf-8")
             for label in labels:
@@ -49,4 +54,4 @@ def test_scoring_counts_a_wrong_speaker_against_precision_and_a_miss_against_rec
 def test_the_benchmark_command_prints_precision_and_recall(capsys):
     call_command("extraction_benchmark")
     out = capsys.readouterr().out
-    assert out.count("precision ") == 5 and "recall " in out and "articles/s" in out
+    assert out.count("precision ") == 6 and "recall " in out and "articles/s" in out
