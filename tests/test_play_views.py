@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils.html import escape
 
 from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
 from tests.factories import classroom_debate, more_arguments, round_play_through
@@ -29,15 +30,15 @@ def test_the_question_page_does_not_give_the_answer_away(client, student):
         item.save()
     quote = item.quote
     page = client.get(f"/rounds/{round_.pk}/").content.decode()
-    assert quote.text in page
+    assert escape(quote.text) in page
     buttons = re.findall(r'<button type="submit" name="answer" value="(\d+)" class="option">', page)
     assert sorted(map(int, buttons)) == sorted(item.options) and quote.speaker_id in item.options
     # No marker, no source: the article title and the rest of the paragraph stay hidden.
     lowered = page.lower()
     assert "correct" not in lowered and "is-right" not in lowered
-    assert quote.article.title not in page
+    assert escape(quote.article.title) not in page
     rest_of_paragraph = quote.paragraph.text.replace(quote.text, "").strip(' "')
-    assert rest_of_paragraph[:25] not in page
+    assert escape(rest_of_paragraph[:25]) not in page
 
 
 def test_an_htmx_answer_returns_the_feedback_partial_with_the_source(client, student):
