@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
 from .models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Round, RoundItem, Side, Speaker, Status

@@ -14,8 +14,9 @@ def teachers_group_sync() -> Group:
     """Create the group if needed and give it exactly the content permissions."""
     group, _ = Group.objects.get_or_create(name=TEACHERS_GROUP)
     codenames = [f"{action}_{model}" for model in CONTENT_MODELS for action in ACTIONS]
-    extra = [codename for codename in teachers_extra_permissions()]
-    permissions = Permission.objects.filter(content_type__app_label="game", codename__in=codenames + extra)
+    permissions = Permission.objects.filter(
+        content_type__app_label="game", codename__in=codenames + teachers_extra_permissions()
+    )
     group.permissions.set(permissions)
     return group
 
@@ -23,12 +24,6 @@ def teachers_group_sync() -> Group:
 def teachers_extra_permissions() -> list[str]:
     """Beyond content: teachers read every player's results (rounds and their answers)."""
     return ["view_round", "view_rounditem"]
-
-
-def is_teacher(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or any(group.name == TEACHERS_GROUP for group in user.groups.all())
-    )
 
 
 @transaction.atomic

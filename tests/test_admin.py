@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -100,7 +99,7 @@ def test_publishing_needs_a_speaker(teacher_client):
 
 
 def test_saving_an_extracted_quote_marks_it_reviewed(teacher_client):
-    debate = classroom_debate()
+    classroom_debate()
     quote = Quote.objects.first()
     Quote.objects.filter(pk=quote.pk).update(origin=Origin.EXTRACTED, reviewed=False, status=Status.DRAFT)
     response = teacher_client.post(f"/admin/game/quote/{quote.pk}/change/", {

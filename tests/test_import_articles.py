@@ -125,7 +125,7 @@ def test_the_command_exits_non_zero_on_failure_and_zero_on_success(tmp_path):
     failed = subprocess.run([sys.executable, "manage.py", "import_articles", str(bad)], cwd=settings.BASE_DIR, env=env,
                             capture_output=True, text=True)
     assert failed.returncode == 1
-    assert failed.stderr.splitlines()[0] == f"error: bad.txt: the file is empty"
+    assert failed.stderr.splitlines()[0] == "error: bad.txt: the file is empty"
     ok = subprocess.run([sys.executable, "manage.py", "import_articles"], cwd=settings.BASE_DIR, env=env,
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr

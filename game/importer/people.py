@@ -29,9 +29,6 @@ NAME_STOP_WORDS = {
     "told", "said", "says", "via", "across", "around", "outside", "inside", "under", "over", "about",
 }
 ROLE_BLOCKERS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "ex", "junior", "interim"}
-ROLE_MENTION = re.compile(
-    rf"\b(?P<det>[Tt]he|[Aa]|[Aa]n)\s+(?P<role>(?:[A-Za-z’'&]+\s+){{0,4}}?(?:{ROLE_NOUNS})(?:\s+of\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)?)\b"
-)
 
 
 def norm(text: str) -> str:

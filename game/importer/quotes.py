@@ -243,7 +243,6 @@ class Attributor:
                 # "Our deputy head, Marcus Bell, put it best": the first name near the start.
                 for name in re.finditer(NAME, opened[:70]):
                     found = self.people.resolve_name(name.group(0))
-                    words = name.group(0).split()
                     before = opened[: name.start()].rstrip()
                     if not found and self.looks_like_a_name(name.group(0)) and not re.search(
                         r"\b(?:of|the|for|and|at|in|on|to|from|by)$", before, re.IGNORECASE

@@ -1,7 +1,6 @@
 """Pages anyone can read: home, the rules, an article."""
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 

@@ -53,7 +53,7 @@ def test_a_student_plays_a_full_round_and_sees_their_points(page):
 
 
 def test_the_same_round_works_with_javascript_off(browser, live_server):
-    debate = classroom_debate()
+    classroom_debate()
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/")
