@@ -24,7 +24,8 @@ def test_the_extractor_meets_the_goal_on_the_labelled_sets(set_name, together):
 #   holdout   7/7 attributions right, 7 of 8 attributed      holdout3 11/13 right, 11 of 15
 #   holdout2 13/14 right, 13 of 15                           holdout4 15/15 right, 15 of 15
 #   (holdout4's one "wrong" attribution on that run was our missing label, added since.)
-@pytest.mark.parametrize("set_name", ["holdout", "holdout2", "holdout3", "holdout4"])
+#   holdout5 13/13 right, 13 of 13 (no code change before or after it)
+@pytest.mark.parametrize("set_name", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
 def test_the_once_held_out_sets_stay_right(set_name):
     total, _, _ = run_set(ROOT, LABELS[set_name], together=False)
     assert total.precision >= 0.95, total.mistakes
@@ -32,7 +33,7 @@ def test_the_once_held_out_sets_stay_right(set_name):
 
 
 def test_every_label_is_really_in_its_article():
-    for set_name in ("seeds", "own", "holdout", "holdout2", "holdout3", "holdout4"):
+    for set_name in ("seeds", "own", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"):
         for name, labels in LABELS[set_name].items():
             text = (ROOT / name).read_text(encoding="utf-8")
             for label in labels:
@@ -54,4 +55,4 @@ def test_scoring_counts_a_wrong_speaker_against_precision_and_a_miss_against_rec
 def test_the_benchmark_command_prints_precision_and_recall(capsys):
     call_command("extraction_benchmark")
     out = capsys.readouterr().out
-    assert out.count("precision ") == 6 and "recall " in out and "articles/s" in out
+    assert out.count("precision ") == 7 and "recall " in out and "articles/s" in out

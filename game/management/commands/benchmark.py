@@ -36,7 +36,7 @@ class Command(BaseCommand):
         root = Path(settings.BASE_DIR)
         self.section("Who said what (labelled articles)")
         labels = load_labels(root / "tests" / "extraction_corpus" / "labels.json")
-        for name, together in (("seeds", True), ("own", False), ("holdout", False), ("holdout2", False), ("holdout3", False), ("holdout4", False)):
+        for name, together in (("seeds", True), ("own", False), ("holdout", False), ("holdout2", False), ("holdout3", False), ("holdout4", False), ("holdout5", False)):
             total, per_file, seconds = run_set(root, labels[name], together=together)
             self.stdout.write(
                 f"  {name:8} precision {total.precision:6.1%}  recall {total.recall:6.1%}  "

@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, labels=None, verbose=False, **options):
         root = Path(settings.BASE_DIR)
         data = load_labels(labels or root / DEFAULT_LABELS)
-        for set_name, together in (("seeds", True), ("own", False), ("holdout", False), ("holdout2", False), ("holdout3", False), ("holdout4", False)):
+        for set_name, together in (("seeds", True), ("own", False), ("holdout", False), ("holdout2", False), ("holdout3", False), ("holdout4", False), ("holdout5", False)):
             if set_name not in data:
                 continue
             total, per_file, seconds = run_set(root, data[set_name], together=together)
