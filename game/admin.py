@@ -58,6 +58,20 @@ class PublishActions:
         updated = queryset.update(status=Status.DRAFT, reviewed=True)
         self.message_user(request, f"Moved {updated} item{'s' if updated != 1 else ''} back to draft.", messages.SUCCESS)
 
+    @admin.action(description="Archive selected items (out of play, kept for players' history)",
+                  permissions=["change"])
+    def archive(self, request, queryset):
+        drafts = queryset.filter(**{f"{self.required_field}__isnull": True}) if self.required_field else queryset.none()
+        updated = queryset.exclude(pk__in=drafts.values("pk")).update(status=Status.ARCHIVED, reviewed=True)
+        self.message_user(
+            request,
+            f"Archived {updated} item{'s' if updated != 1 else ''}: never dealt again; players' history keeps them.",
+            messages.SUCCESS,
+        )
+        if drafts.exists():
+            self.message_user(request, f"Left {drafts.count()} without a {self.required_label} as drafts.",
+                              messages.WARNING)
+
 
 class ReviewedOnSave:
     """A teacher's save marks the item reviewed, so the importer never overwrites it."""
@@ -188,7 +202,7 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
         ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
         ("Wrong options (optional)", {"fields": ["wrong_speakers"], "classes": ["collapse"]}),
     ]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "archive"]
 
     @admin.display(description="Quote", ordering="text")
     def short_text(self, obj):
@@ -216,7 +230,7 @@ class ArgumentAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
         (None, {"fields": ["claim", "side", "speaker", "paragraph", "status"]}),
         ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
     ]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "archive"]
 
     @admin.display(description="Argument", ordering="claim")
     def short_claim(self, obj):
@@ -254,7 +268,7 @@ class QuestionAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
     autocomplete_fields = ["article", "paragraph"]
     fields = ["debate", "prompt", "explanation", "status", "article", "paragraph"]
     inlines = [ChoiceInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "archive"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("debate").annotate(choice_total=Count("choices"))
@@ -267,25 +281,20 @@ class QuestionAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
 class RoundItemInline(admin.TabularInline):
     model = RoundItem
     extra = 0
-    fields = ["position", "asked", "given", "correct", "points", "answered_at"]
+    fields = ["position", "asked", "right", "given", "correct", "points", "answered_at"]
     readonly_fields = fields
     can_delete = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related(
-            "quote__speaker", "question", "argument__side", "answer_speaker", "answer_choice", "answer_side"
-        )
 
     def has_add_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="Question")
-    def asked(self, item):
-        return item.quote or item.question or item.argument
+    @admin.display(description="Right answer")
+    def right(self, item):
+        return item.right_label or "—"
 
     @admin.display(description="Answer given")
     def given(self, item):
-        return item.answer_speaker or item.answer_choice or item.answer_side or "—"
+        return item.answer_label or "—"
 
 
 @admin.register(Round)

@@ -9,13 +9,13 @@ class AnswerForm(forms.Form):
     answer = forms.IntegerField(min_value=1, error_messages={"required": "Choose an answer first."})
 
 
-def sort_placements(data, positions: list[int]) -> dict[int, int]:
-    """Card placements from a sorting form: {position: side id}; junk values are left out."""
+def sort_placements(data) -> dict[int, int]:
+    """Card placements from a sorting form (`card-<position>=<side id>`); junk is left out."""
     placements = {}
-    for position in positions:
-        raw = data.get(f"card-{position}", "")
-        if raw.isdigit():
-            placements[position] = int(raw)
+    for key, raw in data.items():
+        name, _, position = key.partition("-")
+        if name == "card" and position.isdigit() and raw.isdigit() and len(position) < 4:
+            placements[int(position)] = int(raw)
     return placements
 
 

@@ -60,11 +60,7 @@ def player_summary(player: User) -> PlayerSummary:
 def recent_rounds(player: User, limit: int = 5) -> list[Round]:
     """The player's latest rounds with their answers (three queries whatever the number)."""
     rounds = list(Round.objects.filter(player=player).select_related("debate")[:limit])
-    items = (
-        RoundItem.objects.filter(round__in=rounds)
-        .select_related("quote__speaker", "question", "argument__side", "answer_speaker", "answer_side", "answer_choice")
-        .order_by("position")
-    )
+    items = RoundItem.objects.filter(round__in=rounds).order_by("position")
     by_round: dict = {}
     for item in items:
         by_round.setdefault(item.round_id, []).append(item)
@@ -75,16 +71,16 @@ def recent_rounds(player: User, limit: int = 5) -> list[Round]:
 
 
 def mix_ups(player: User, limit: int = 5) -> list[dict]:
-    """The speakers and sides this player confuses most: (right, chosen, times)."""
+    """The speakers and sides this player confuses most: (right, chosen, times), as they were played."""
     speakers = (
         RoundItem.objects.filter(round__player=player, correct=False, quote__isnull=False)
-        .values(right=F("quote__speaker__full_name"), chosen=F("answer_speaker__full_name"))
+        .values(right=F("right_label"), chosen=F("answer_label"))
         .annotate(times=Count("id"))
         .order_by("-times", "right")[:limit]
     )
     sides = (
         RoundItem.objects.filter(round__player=player, correct=False, argument__isnull=False)
-        .values(right=F("argument__side__name"), chosen=F("answer_side__name"))
+        .values(right=F("right_label"), chosen=F("answer_label"))
         .annotate(times=Count("id"))
         .order_by("-times", "right")[:limit]
     )

@@ -25,3 +25,30 @@ def other_student(db):
 def fast_password_hashing(settings):
     """Real password checks with a cheap hash: the suite creates many accounts."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT")
+
+
+@pytest.fixture
+def assert_queries():
+    """Assert the number of SQL queries a block runs, not counting transaction control.
+
+    Tests run inside a transaction, so a view's `atomic()` shows up as SAVEPOINT/RELEASE pairs
+    that a real request (BEGIN/COMMIT, not logged by Django) does not spend as queries.
+    """
+    from contextlib import contextmanager
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    @contextmanager
+    def check(expected: int):
+        with CaptureQueriesContext(connection) as captured:
+            yield captured
+        queries = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(TRANSACTION_CONTROL)]
+        assert len(queries) == expected, f"{len(queries)} queries, expected {expected}:\n" + "\n".join(
+            sql[:200] for sql in queries
+        )
+
+    return check

@@ -218,7 +218,8 @@ def test_a_teacher_reads_results_but_cannot_change_them(teacher_client, student)
 
     debate = classroom_debate()
     round_ = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=student, created_at=timezone.now())
-    RoundItem.objects.create(round=round_, position=0, question=debate.questions.first(), options=[],
+    question = debate.questions.first()
+    RoundItem.objects.create(round=round_, position=0, question=question, asked=question.prompt, options=[],
                              answered_at=timezone.now(), correct=True, points=10)
     listing = teacher_client.get("/admin/game/round/").content.decode()
     assert "sam" in listing and ">10<" in listing

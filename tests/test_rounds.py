@@ -46,7 +46,8 @@ def test_right_answers_build_a_streak_and_a_wrong_one_breaks_it(student):
     results = []
     for item, right in zip(items, [True, True, False, True, True, True]):
         answer = right_answer(item) if right else wrong_answer(item)
-        saved = answer_submit(round_id=round_.pk, position=item.position, answer_id=answer, owner=owner, now=timezone.now())
+        saved = answer_submit(round_id=round_.pk, position=item.position, answer_id=answer, owner=owner,
+                              now=timezone.now()).item
         results.append((saved.correct, saved.points, saved.streak))
     assert results == [(True, 10, 1), (True, 12, 2), (False, 0, 0), (True, 10, 1), (True, 12, 2), (True, 14, 3)]
     round_.refresh_from_db()
@@ -129,7 +130,7 @@ def test_a_sorting_round_is_checked_once_with_partial_credit(student):
     other = {s.pk: o.pk for s, o in zip(debate.sides.all(), reversed(list(debate.sides.all())))}
     placements = {i.position: i.argument.side_id for i in items}
     placements[0] = other[placements[0]]  # one card wrong
-    checked = sort_submit(round_id=round_.pk, placements=placements, owner=owner, now=timezone.now())
+    checked = sort_submit(round_id=round_.pk, placements=placements, owner=owner, now=timezone.now()).items
     assert sum(i.points for i in checked) == 5 * (len(items) - 1)
     with pytest.raises(PlayError) as error:
         sort_submit(round_id=round_.pk, placements={i.position: i.argument.side_id for i in items}, owner=owner,
@@ -147,7 +148,7 @@ def test_sorting_needs_every_card_placed_on_a_real_side(student):
     placements = {i.position: i.argument.side_id for i in items[1:]}
     with pytest.raises(PlayError) as error:
         sort_submit(round_id=round_.pk, placements=placements, owner=owner, now=timezone.now())
-    assert "1 still to place" in error.value.message
+    assert "1 card is still to place" in error.value.message
     placements[items[0].position] = 999999  # a side from nowhere
     with pytest.raises(PlayError):
         sort_submit(round_id=round_.pk, placements=placements, owner=owner, now=timezone.now())
@@ -161,7 +162,7 @@ def test_a_perfect_sort_earns_the_bonus(student):
     round_ = start(debate, Mode.SORT, owner)
     items = list(round_.items.select_related("argument"))
     checked = sort_submit(round_id=round_.pk, placements={i.position: i.argument.side_id for i in items}, owner=owner,
-                          now=timezone.now())
+                          now=timezone.now()).items
     assert sum(i.points for i in checked) == 5 * len(items) + 10
 
 

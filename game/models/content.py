@@ -12,6 +12,8 @@ from django.db.models import Q
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
+    # Withdrawn from play: never dealt again, kept so players' history and points stay as played.
+    ARCHIVED = "archived", "Archived (out of play, kept for players' history)"
 
 
 class Origin(models.TextChoices):
@@ -31,6 +33,12 @@ class Debate(models.Model):
 
     def __str__(self):
         return self.topic
+
+
+def icon_symbol(icon: str) -> str:
+    """The shape drawn for a side's icon ("square" → ■)."""
+    label = dict(Side.Icon.choices).get(icon, "")
+    return label.split(" ", 1)[0] if label else ""
 
 
 class Side(models.Model):
@@ -57,7 +65,7 @@ class Side(models.Model):
 
     @property
     def icon_symbol(self) -> str:
-        return self.get_icon_display().split(" ", 1)[0]
+        return icon_symbol(self.icon)
 
 
 class Speaker(models.Model):
@@ -153,7 +161,7 @@ class Quote(ReviewedContent):
     end = models.PositiveIntegerField(help_text="Offset just after the quoted words in the paragraph.")
     text = models.TextField(help_text="The exact words, without quotation marks.")
     speaker = models.ForeignKey(
-        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes",
+        Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="quotes",
         help_text="Left empty by the importer when it is not sure.",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SPOKEN)

@@ -2,6 +2,11 @@
 
 Scores are never stored as totals: they are sums of `RoundItem.points`, so they cannot drift.
 A round's state is read from its items (answered or not), never flipped by a timer.
+
+History is never rewritten. Each item keeps a snapshot of what was asked when it was dealt (the
+words, the options' labels, the right answer) and what was answered, so a teacher editing or
+withdrawing content later changes neither what a player sees in their history nor their points.
+Played content cannot be deleted (`PROTECT`); teachers archive it instead.
 """
 
 import uuid
@@ -21,7 +26,7 @@ class Mode(models.TextChoices):
 
 class Round(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="rounds")
+    debate = models.ForeignKey(Debate, on_delete=models.PROTECT, related_name="rounds")
     mode = models.CharField(max_length=10, choices=Mode.choices)
     player = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="rounds"
@@ -41,10 +46,18 @@ class Round(models.Model):
 class RoundItem(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField()
-    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    argument = models.ForeignKey(Argument, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    options = models.JSONField(default=list, help_text="Speaker or choice ids in the order shown.")
+    quote = models.ForeignKey(Quote, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
+    argument = models.ForeignKey(Argument, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
+    # The snapshot taken when the item was dealt: what the player was asked and could choose.
+    asked = models.TextField(blank=True, help_text="The words asked: a quote, a question's prompt or an argument.")
+    options = models.JSONField(default=list, help_text="Speaker, choice or side ids in the order shown.")
+    option_labels = models.JSONField(default=list, help_text="[label, detail] for each option, as shown.")
+    right_answer = models.PositiveIntegerField(null=True, blank=True, help_text="The id that was right when dealt.")
+    right_label = models.CharField(max_length=300, blank=True)
+    # What the player answered (ids stay even if the speaker, choice or side is later deleted).
+    answer = models.PositiveIntegerField(null=True, blank=True)
+    answer_label = models.CharField(max_length=300, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True, db_index=True)
     answer_speaker = models.ForeignKey(Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     answer_choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -69,3 +82,19 @@ class RoundItem(models.Model):
 
     def __str__(self):
         return f"{self.round} #{self.position + 1}"
+
+    def label_of(self, option_id: int | None) -> str:
+        """The label an option had when this item was dealt."""
+        for pk, (label, _detail) in zip(self.options, self.option_labels):
+            if pk == option_id:
+                return label
+        return ""
+
+    @property
+    def option_pairs(self) -> list[tuple[int, str, str]]:
+        """(id, label, detail) for each option in the order shown."""
+        return [(pk, label, detail) for pk, (label, detail) in zip(self.options, self.option_labels)]
+
+    @property
+    def right_detail(self) -> str:
+        return next((detail for pk, _label, detail in self.option_pairs if pk == self.right_answer), "")

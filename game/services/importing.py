@@ -270,8 +270,9 @@ def _teacher_owned() -> Q:
 
 def reviewed_items_relocate(stored: Article, paragraphs: dict[int, Paragraph], report: ImportReport) -> set:
     """Drop the importer's unreviewed drafts; re-find the words of everything a teacher owns."""
-    Quote.objects.filter(article=stored).exclude(_teacher_owned()).delete()
-    Argument.objects.filter(article=stored, origin=Origin.EXTRACTED, reviewed=False).delete()
+    Quote.objects.filter(article=stored).exclude(_teacher_owned()).exclude(round_items__isnull=False).delete()
+    Argument.objects.filter(article=stored, origin=Origin.EXTRACTED, reviewed=False).exclude(
+        round_items__isnull=False).delete()
     kept = set()
     for quote in Quote.objects.filter(article=stored).filter(_teacher_owned()).select_related("paragraph"):
         paragraph = paragraphs.get(quote.paragraph.index)

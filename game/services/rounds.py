@@ -14,7 +14,7 @@ from uuid import UUID
 from django.db import transaction
 
 from game import rules
-from game.models import Argument, Choice, Debate, Mode, Question, Quote, Round, RoundItem, Speaker, Status
+from game.models import Argument, Debate, Mode, Question, Quote, Round, RoundItem, Speaker, Status
 
 
 class PlayError(Exception):
@@ -78,13 +78,23 @@ def _published_questions(debate: Debate):
 
 
 def _question_item(question: Question, rng: random.Random) -> RoundItem:
-    choices = [choice.pk for choice in question.choices.all()]
+    choices = list(question.choices.all())
     rng.shuffle(choices)
-    return RoundItem(question=question, options=choices)
+    right = next(choice for choice in choices if choice.is_correct)
+    return RoundItem(
+        question=question, asked=question.prompt, options=[c.pk for c in choices],
+        option_labels=[[c.text, ""] for c in choices], right_answer=right.pk, right_label=right.text,
+    )
+
+
+def _playable(question: Question) -> bool:
+    """Two choices or more, exactly one of them right (the admin enforces it; a pack could not)."""
+    choices = question.choices.all()
+    return len(choices) >= 2 and sum(c.is_correct for c in choices) == 1
 
 
 def _deal_quiz(debate: Debate, rng: random.Random) -> list[RoundItem]:
-    questions = [q for q in _published_questions(debate) if len(q.choices.all()) >= 2]
+    questions = [q for q in _published_questions(debate) if _playable(q)]
     if not questions:
         raise PlayError("Your teacher hasn't published any quiz questions for this debate yet.", 409)
     return [_question_item(q, rng) for q in rules.deal(questions, rules.ROUND_QUESTIONS, rng)]
@@ -95,10 +105,11 @@ def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
         Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
         .prefetch_related("wrong_speakers")
     )
-    people = [rules.Person(s.pk, s.side_id, bool(s.role)) for s in Speaker.objects.filter(debate=debate)]
+    speakers = {s.pk: s for s in Speaker.objects.filter(debate=debate)}
+    people = [rules.Person(s.pk, s.side_id, bool(s.role)) for s in speakers.values()]
     if not quotes or len(people) < 2:
         raise PlayError("There are no published quotes for this debate yet. Ask your teacher to publish some.", 409)
-    questions = [q for q in _published_questions(debate) if len(q.choices.all()) >= 2]
+    questions = [q for q in _published_questions(debate) if _playable(q)]
     by_id = {p.id: p for p in people}
     items = []
     for content in rules.deal_mixed(quotes, questions, rules.ROUND_QUESTIONS, rng):
@@ -107,18 +118,32 @@ def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
             continue
         right = by_id[content.speaker_id]
         wrong = rules.distractors_choose(right, [s.pk for s in content.wrong_speakers.all()], people, rng)
-        items.append(RoundItem(quote=content, options=rules.options_order(right.id, wrong, rng)))
+        options = rules.options_order(right.id, wrong, rng)
+        items.append(RoundItem(
+            quote=content, asked=content.text, options=options,
+            option_labels=[[speakers[pk].full_name, speakers[pk].role] for pk in options],
+            right_answer=right.id, right_label=speakers[right.id].full_name,
+        ))
     return items
 
 
 def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
+    sides = list(debate.sides.all())
     cards_by_side: dict[int, list[Argument]] = {}
     for argument in Argument.objects.filter(debate=debate, status=Status.PUBLISHED, side__isnull=False):
         cards_by_side.setdefault(argument.side_id, []).append(argument)
     hand = rules.deal_sort(cards_by_side, rng)
     if not hand:
         raise PlayError("There aren't enough published arguments to sort for this debate yet.", 409)
-    return [RoundItem(argument=card) for card in hand]
+    names = {side.pk: side.name for side in sides}
+    return [
+        RoundItem(
+            argument=card, asked=card.claim, options=[side.pk for side in sides],
+            option_labels=[[side.name, side.icon] for side in sides],
+            right_answer=card.side_id, right_label=names[card.side_id],
+        )
+        for card in hand
+    ]
 
 
 def round_get(*, round_id, owner: Owner) -> Round:
@@ -131,18 +156,53 @@ def round_get(*, round_id, owner: Owner) -> Round:
 
 def _locked_round(round_id, owner: Owner) -> Round:
     try:
-        return owner.rounds().select_for_update().get(pk=UUID(str(round_id)))
+        return owner.rounds().select_for_update(of=("self",)).select_related("debate").get(pk=UUID(str(round_id)))
     except (Round.DoesNotExist, ValueError):
         raise PlayError(NOT_FOUND, 404) from None
 
 
-def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now: datetime) -> RoundItem:
-    """Answer one question of a "Who said it?" or quiz round, once, in order."""
+def _with_relations(items, relations: tuple[str, ...]):
+    return items.select_related(*relations) if relations else items
+
+
+@dataclass
+class Answered:
+    """A round just answered: the round, its items (with what the page shows) and the answered one."""
+
+    round: Round
+    items: list[RoundItem]
+    item: RoundItem | None = None
+
+
+def _answer_record(item: RoundItem, answer_id: int, now: datetime) -> None:
+    item.answer = answer_id
+    item.answer_label = item.label_of(answer_id)
+    item.correct = answer_id == item.right_answer
+    item.answered_at = now
+    if item.quote_id:
+        item.answer_speaker_id = answer_id
+    elif item.question_id:
+        item.answer_choice_id = answer_id
+    else:
+        item.answer_side_id = answer_id
+
+
+ANSWER_FIELDS = ["answer", "answer_label", "answer_speaker", "answer_choice", "answer_side", "correct", "points",
+                 "streak", "answered_at"]
+
+
+def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now: datetime,
+                  relations: tuple[str, ...] = ()) -> Answered:
+    """Answer one question of a "Who said it?" or quiz round, once, in order.
+
+    Correctness comes from the snapshot taken when the round was dealt: no content is read.
+    `relations` are joined into the one query that reads the items, for the page that follows.
+    """
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
         if round_.mode == Mode.SORT:
             raise PlayError("This is a sorting round: place the cards and check them all at once.", 400)
-        items = list(round_.items.select_related("quote", "question").order_by("position"))
+        items = list(_with_relations(round_.items.order_by("position"), relations))
         item = next((i for i in items if i.position == position), None)
         if item is None:
             raise PlayError("That question isn't part of this round.", 404)
@@ -153,23 +213,18 @@ def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now:
             raise PlayError("That question isn't the next one in this round. Carry on from where you are.", 409)
         if answer_id not in item.options:
             raise PlayError("That answer isn't one of the options for this question.", 400)
-        if item.quote_id:
-            correct = answer_id == item.quote.speaker_id
-            item.answer_speaker_id = answer_id
-        else:
-            correct = Choice.objects.filter(pk=answer_id, question_id=item.question_id, is_correct=True).exists()
-            item.answer_choice_id = answer_id
+        _answer_record(item, answer_id, now)
         previous = items[position - 1].streak if position > 0 else 0
-        item.points, item.streak = rules.points_for_answer(correct, previous)
-        item.correct, item.answered_at = correct, now
-        item.save(update_fields=["answer_speaker", "answer_choice", "correct", "points", "streak", "answered_at"])
+        item.points, item.streak = rules.points_for_answer(item.correct, previous)
+        item.save(update_fields=ANSWER_FIELDS)
         if all(i.answered_at for i in items):
             round_.finished_at = now
             round_.save(update_fields=["finished_at"])
-    return item
+    return Answered(round=round_, items=items, item=item)
 
 
-def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime) -> list[RoundItem]:
+def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime,
+                relations: tuple[str, ...] = ()) -> Answered:
     """Check a whole sorting round, once: `placements` maps card position to side id."""
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
@@ -177,24 +232,35 @@ def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: date
             raise PlayError("This round isn't a sorting round.", 400)
         if round_.finished_at is not None:
             raise PlayError("You've already checked this round — your first answers count.", 409)
-        items = list(round_.items.select_related("argument").order_by("position"))
-        side_ids = set(round_.debate.sides.values_list("pk", flat=True))
-        missing = [i.position for i in items if placements.get(i.position) not in side_ids]
+        items = list(_with_relations(round_.items.order_by("position"), relations))
+        missing = [i.position for i in items if placements.get(i.position) not in i.options]
         if missing:
-            raise PlayError(f"Put every card under a side before checking ({len(missing)} still to place).", 400)
+            raise SortIncomplete(missing, placements)
         right = 0
         for item in items:
-            item.answer_side_id = placements[item.position]
-            item.correct = item.answer_side_id == item.argument.side_id
+            _answer_record(item, placements[item.position], now)
             item.points = rules.POINTS_PER_CARD if item.correct else 0
-            item.answered_at = now
             right += item.correct
         if right == len(items):
             items[-1].points += rules.ALL_SORTED_BONUS
-        RoundItem.objects.bulk_update(items, ["answer_side", "correct", "points", "answered_at"])
+        RoundItem.objects.bulk_update(items, ANSWER_FIELDS)
         round_.finished_at = now
         round_.save(update_fields=["finished_at"])
-    return items
+    return Answered(round=round_, items=items)
+
+
+class SortIncomplete(PlayError):
+    """Some cards are not under a side yet: the board is shown again as the player left it."""
+
+    def __init__(self, missing: list[int], placements: dict[int, int]):
+        left = len(missing)
+        super().__init__(
+            f"Put every card under a side before checking: {left} card{'s are' if left != 1 else ' is'} "
+            "still to place (marked below).",
+            400,
+        )
+        self.missing = missing
+        self.placements = placements
 
 
 def rounds_claim(*, session_key: str, player) -> int:

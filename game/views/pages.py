@@ -24,8 +24,10 @@ def help_rules(request):
 @require_GET
 def article_read(request, article_id: int):
     """The whole article, with an anchor per paragraph (the feedback links to it)."""
-    has_published = Exists(Quote.objects.filter(article=OuterRef("pk"), status=Status.PUBLISHED)) | Exists(
-        Argument.objects.filter(article=OuterRef("pk"), status=Status.PUBLISHED)
+    # Archived items were played: their source stays readable from players' feedback and history.
+    shown = [Status.PUBLISHED, Status.ARCHIVED]
+    has_published = Exists(Quote.objects.filter(article=OuterRef("pk"), status__in=shown)) | Exists(
+        Argument.objects.filter(article=OuterRef("pk"), status__in=shown)
     )
     article = get_object_or_404(
         Article.objects.filter(has_published).select_related("debate").prefetch_related(

@@ -1,4 +1,8 @@
-"""Playing rounds: start one, see the next question, answer it, sort the cards."""
+"""Playing rounds: start one, see the next question, answer it, sort the cards.
+
+Each view reads the round and its items once (the items carry the snapshot of what was asked),
+so a page costs the same few queries however much content or history there is.
+"""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,15 +12,17 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from game.forms import AnswerForm, sort_placements
-from game.models import Choice, Debate, Mode, RoundItem
-from game.services.rounds import Owner, PlayError, answer_submit, round_get, round_start, sort_submit
+from game.models import Debate, Mode, Round, RoundItem
+from game.services.rounds import (
+    Owner, PlayError, SortIncomplete, answer_submit, round_get, round_start, sort_submit,
+)
 from game.views.errors import play_error
 
-ITEM_RELATIONS = [
-    "quote__speaker__side", "quote__article", "quote__paragraph",
-    "question", "answer_choice", "answer_speaker__side",
-    "argument__side", "argument__article", "argument__paragraph", "answer_side",
-]
+# Joined into the one query that reads a round's items: what feedback and results show.
+ITEM_RELATIONS = (
+    "quote__speaker__side", "quote__article", "quote__paragraph", "question",
+    "argument__side", "argument__article", "argument__paragraph",
+)
 
 
 @require_POST
@@ -33,30 +39,39 @@ def round_new(request, slug: str, mode: str):
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-def round_context(round_, *, feedback_position: int | None = None) -> dict:
-    """Everything a round page shows: the next question or the feedback, with its options."""
-    items = list(RoundItem.objects.filter(round=round_).select_related(*ITEM_RELATIONS).order_by("position"))
+def round_items(round_: Round) -> list[RoundItem]:
+    return list(round_.items.select_related(*ITEM_RELATIONS).order_by("position"))
+
+
+def round_context(round_: Round, items: list[RoundItem], *, feedback_position: int | None = None) -> dict:
+    """Everything a round page shows: the next question, the feedback, or the results."""
     current = next((i for i in items if i.answered_at is None), None)
     feedback = next((i for i in items if i.position == feedback_position and i.answered_at), None)
-    speakers = {s.pk: s for s in round_.debate.speakers.select_related("side")}
-    sides = list(round_.debate.sides.all())
-    choices = {}
-    question_ids = [i.question_id for i in items if i.question_id]
-    if question_ids:
-        choices = {c.pk: c for c in Choice.objects.filter(question_id__in=question_ids)}
-    for item in items:
-        pool = speakers if item.quote_id else choices
-        item.option_objects = [pool[pk] for pk in item.options if pk in pool]
-        if item.quote_id and item.answered_at:
-            text, start, end = item.quote.paragraph.text, item.quote.start, item.quote.end
-            item.passage = (text[:start], text[start:end], text[end:])
+    if feedback is not None and feedback.quote_id:
+        text, start, end = feedback.quote.paragraph.text, feedback.quote.start, feedback.quote.end
+        feedback.passage = (text[:start], text[start:end], text[end:])
     answered = [i for i in items if i.answered_at]
     return {
-        "round": round_, "items": items, "current": current, "feedback": feedback, "sides": sides,
+        "round": round_, "items": items, "current": current, "feedback": feedback,
         "points": sum(i.points for i in answered), "answered_count": len(answered), "total": len(items),
         "right_count": sum(1 for i in answered if i.correct), "finished": round_.finished_at is not None,
         "streak": answered[-1].streak if answered else 0,
     }
+
+
+def sort_context(round_: Round, items: list[RoundItem], *, placements: dict | None = None,
+                 missing: list[int] = (), error: str = "") -> dict:
+    """A sorting board (as the player left it, when a check was refused) or its results."""
+    sides = [] if round_.finished_at else list(round_.debate.sides.all())  # the board needs them
+    for item in items:
+        item.placed = (placements or {}).get(item.position)
+        item.unplaced = item.position in missing
+    return {**round_context(round_, items), "sides": sides, "error": error}
+
+
+def round_page(request, round_: Round, context: dict, *, status: int = 200):
+    template = "game/sort.html" if round_.mode == Mode.SORT else "game/round.html"
+    return render(request, f"{template}#play" if request.htmx else template, context, status=status)
 
 
 @require_GET
@@ -65,42 +80,45 @@ def round_play(request, round_id):
         round_ = round_get(round_id=round_id, owner=Owner.of(request))
     except PlayError as error:
         return play_error(request, error)
+    items = round_items(round_)
+    if round_.mode == Mode.SORT:
+        return round_page(request, round_, sort_context(round_, items))
     answered = request.GET.get("answered", "")
-    context = round_context(round_, feedback_position=int(answered) if answered.isdigit() else None)
-    template = "game/sort.html" if round_.mode == Mode.SORT else "game/round.html"
-    return render(request, f"{template}#play" if request.htmx else template, context)
+    return round_page(request, round_, round_context(
+        round_, items, feedback_position=int(answered) if answered.isdigit() else None))
 
 
 @require_POST
 def round_answer(request, round_id):
-    owner = Owner.of(request)
     form = AnswerForm(request.POST)
     try:
-        round_ = round_get(round_id=round_id, owner=owner)
         if not form.is_valid():
+            round_get(round_id=round_id, owner=Owner.of(request))  # someone else's round: not found first
             raise PlayError(form.errors.get("answer", ["That answer could not be read."])[0], 400)
-        item = answer_submit(round_id=round_.pk, position=form.cleaned_data["position"],
-                             answer_id=form.cleaned_data["answer"], owner=owner, now=timezone.now())
+        done = answer_submit(round_id=round_id, position=form.cleaned_data["position"],
+                             answer_id=form.cleaned_data["answer"], owner=Owner.of(request), now=timezone.now(),
+                             relations=ITEM_RELATIONS if request.htmx else ())
     except PlayError as error:
         return play_error(request, error)
     if not request.htmx:
-        return redirect(f"{reverse('round_play', args=[round_.pk])}?answered={item.position}")
-    round_.refresh_from_db(fields=["finished_at"])
-    context = round_context(round_, feedback_position=item.position)
-    return render(request, "game/round.html#play", context)
+        return redirect(f"{reverse('round_play', args=[done.round.pk])}?answered={done.item.position}")
+    return round_page(request, done.round, round_context(done.round, done.items, feedback_position=done.item.position))
 
 
 @require_POST
 def round_sort(request, round_id):
     owner = Owner.of(request)
     try:
+        done = sort_submit(round_id=round_id, placements=sort_placements(request.POST), owner=owner,
+                           now=timezone.now(), relations=ITEM_RELATIONS)
+    except SortIncomplete as error:
+        # Keep the board as the player left it, and point at the cards still to place.
         round_ = round_get(round_id=round_id, owner=owner)
-        positions = list(round_.items.values_list("position", flat=True))
-        sort_submit(round_id=round_.pk, placements=sort_placements(request.POST, positions), owner=owner,
-                    now=timezone.now())
+        context = sort_context(round_, round_items(round_), placements=error.placements, missing=error.missing,
+                               error=error.message)
+        return round_page(request, round_, context, status=400)
     except PlayError as error:
         return play_error(request, error)
     if not request.htmx:
-        return redirect("round_play", round_id=round_.pk)
-    round_.refresh_from_db()
-    return render(request, "game/sort.html#play", round_context(round_))
+        return redirect("round_play", round_id=done.round.pk)
+    return round_page(request, done.round, sort_context(done.round, done.items))

@@ -1,14 +1,15 @@
 // After htmx swaps in feedback or a new question, move keyboard and screen-reader focus to it.
+// "Next question" shows the question that came with the feedback, without a round trip.
 (function () {
   "use strict";
   function focusSwapped(root) {
-    var target = root.querySelector ? root.querySelector("[data-autofocus]") : null;
+    var target = root.querySelector ? root.querySelector(":not([hidden]) > [data-autofocus], [data-autofocus]:not([hidden] *)") : null;
     if (!target && root.matches && root.matches("[data-autofocus]")) target = root;
     if (target) {
       target.focus({ preventScroll: false });
       return;
     }
-    var heading = root.querySelector ? root.querySelector("h1") : null;
+    var heading = root.querySelector ? root.querySelector("h1:not([hidden] *)") : null;
     if (heading) {
       heading.setAttribute("tabindex", "-1");
       heading.focus();
@@ -16,6 +17,19 @@
   }
   document.addEventListener("htmx:afterSettle", function (event) {
     focusSwapped(event.detail.elt);
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("[data-show-next]") : null;
+    if (!link) return;
+    var play = link.closest("#play");
+    var next = play && play.querySelector('[data-panel="next"]');
+    if (!next) return; // no next panel: follow the link (a full page load)
+    event.preventDefault();
+    var feedback = play.querySelector('[data-panel="feedback"]');
+    if (feedback) feedback.remove();
+    next.hidden = false;
+    next.removeAttribute("data-panel");
+    focusSwapped(next);
   });
   document.documentElement.classList.add("js");
 })();

@@ -25,6 +25,11 @@
     }
     function syncRadio(card) {
       var sideId = card.parentElement.getAttribute("data-zone-list");
+      if (sideId) {
+        card.classList.remove("is-unplaced");
+        var flag = card.querySelector(".card-flag");
+        if (flag) flag.remove();
+      }
       card.querySelectorAll("input[type=radio]").forEach(function (radio) {
         radio.checked = radio.value === sideId;
       });
@@ -37,6 +42,12 @@
       syncRadio(card);
       handle(card).focus();
     }
+
+    // A board sent back unfinished keeps its placements: put each chosen card under its side.
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (radio) {
+      var list = form.querySelector('[data-zone-list="' + radio.value + '"]');
+      if (list) list.appendChild(radio.closest("[data-card]"));
+    });
 
     lists.forEach(function (list) {
       if (window.Sortable) {
@@ -63,6 +74,7 @@
         var list = form.querySelector('[data-zone-list="' + radio.value + '"]');
         if (list && card.parentElement !== list) {
           list.appendChild(card);
+          syncRadio(card);
           say("Put under " + zoneName(list) + ".");
           radio.focus();
         }

@@ -1,0 +1,13 @@
+"""Template helpers shared by the game's pages."""
+
+from django import template
+
+from game.models.content import icon_symbol as symbol_of
+
+register = template.Library()
+
+
+@register.filter
+def icon_symbol(icon: str) -> str:
+    """■ ● ▲ ◆ for a side's icon name: a side is never told apart by colour alone."""
+    return symbol_of(icon)
