@@ -271,3 +271,20 @@ def test_a_visitors_answer_costs_no_session_write(client, assert_queries):
     with assert_queries(4) as captured:  # session, the locked round, its items, the answer saved
         client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]}, HTTP_HX_REQUEST="true")
     assert not any("django_session" in q["sql"] and not q["sql"].startswith("SELECT") for q in captured.captured_queries)
+
+
+def test_checking_an_unfinished_board_without_javascript_keeps_it(client, student):
+    debate = classroom_debate()
+    more_arguments(debate)
+    client.force_login(student)
+    round_ = start(client, debate, Mode.SORT)
+    items = list(round_.items.select_related("argument").order_by("position"))
+    placed = {f"card-{i.position}": i.argument.side_id for i in items[1:]}
+    response = client.post(f"/rounds/{round_.pk}/sort/", placed)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "1 card is still to place" in page and page.count("Still to place") == 1
+    for item in items[1:]:
+        assert re.search(rf'name="card-{item.position}" value="{item.argument.side_id}" data-side="\d+" checked', page)
+    assert "Check my answers" in page and "Back to the games" not in page
+    assert not RoundItem.objects.filter(round=round_, answered_at__isnull=False).exists()

@@ -90,3 +90,31 @@ def test_sorting_by_dragging(page):
     page.get_by_role("button", name="Check my answers").click()
     total = len(cards)
     expect(page.get_by_role("heading", name=f"{total} of {total} right: {5 * total + 10} points")).to_be_visible()
+
+
+def test_checking_with_cards_left_keeps_the_board_and_points_at_them(page):
+    debate = classroom_debate()
+    more_arguments(debate)
+    page.goto("/")
+    page.get_by_role("button", name="Sort the arguments").first.click()
+    cards = dealt_cards(page)
+    left_out = cards[-2:]
+    for item in cards[:-2]:
+        page.locator(f'[data-card="{item.position}"] input[value="{item.argument.side_id}"]').check()
+    page.get_by_role("button", name="Check my answers").click()
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("2 cards are still to place")
+    expect(alert).to_be_focused()
+    for item in cards[:-2]:  # every card placed so far is still where the student put it
+        expect(page.locator(f'[data-zone-list="{item.argument.side_id}"] [data-card="{item.position}"]')).to_have_count(1)
+    for item in left_out:
+        expect(page.locator(f'[data-zone-list=""] [data-card="{item.position}"]')).to_contain_text("Still to place")
+    assert axe_violations(page) == []
+
+    for item in left_out:
+        page.locator(f'[data-card="{item.position}"] input[value="{item.argument.side_id}"]').check()
+    expect(page.locator(".card-flag")).to_have_count(0)
+    page.get_by_role("button", name="Check my answers").click()
+    total = len(cards)
+    expect(page.get_by_role("heading", name=f"{total} of {total} right: {5 * total + 10} points")).to_be_visible()

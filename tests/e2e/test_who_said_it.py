@@ -20,6 +20,8 @@ def test_a_student_plays_a_full_round_and_sees_their_points(page):
     expect(page.get_by_role("heading", name="Who said it?").or_(page.locator(".question-title"))).to_be_visible()
     assert axe_violations(page) == []
     page.evaluate("window.__sameDocument = true")  # survives only if answers don't reload the page
+    round_requests = []
+    page.on("request", lambda request: round_requests.append(request.method) if "/rounds/" in request.url else None)
 
     round_ = current_round(page)
     items = list(RoundItem.objects.filter(round=round_).select_related("quote__speaker", "question").order_by("position"))
@@ -40,8 +42,11 @@ def test_a_student_plays_a_full_round_and_sees_their_points(page):
                 expect(page.get_by_role("link", name="Read the whole article")).to_be_visible()
         button = page.get_by_role("link", name="See your score" if number == len(items) - 1 else "Next question")
         button.click()
+        if number < len(items) - 1:  # the next question arrived with the feedback; focus moves to it
+            expect(page.locator(".question-title")).to_be_focused()
     expect(page.get_by_role("heading", name=f"Round complete: {expected_points} points")).to_be_visible()
     assert page.evaluate("window.__sameDocument") is True
+    assert round_requests == ["POST"] * len(items)  # one request an answer; "Next question" costs none
     assert axe_violations(page) == []
 
     page.get_by_role("link", name="My scores").click()
