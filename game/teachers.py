@@ -8,6 +8,8 @@ TEACHERS_GROUP = "Teachers"
 # Content models teachers fully manage, by model name in the game app.
 CONTENT_MODELS = ["debate", "side", "speaker", "article", "paragraph", "quote", "argument", "question", "choice"]
 ACTIONS = ["view", "add", "change", "delete"]
+# Teachers see who is locked out after too many wrong passwords, and unlock them (django-axes).
+LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt"]
 
 
 def teachers_group_sync() -> Group:
@@ -16,7 +18,7 @@ def teachers_group_sync() -> Group:
     codenames = [f"{action}_{model}" for model in CONTENT_MODELS for action in ACTIONS]
     permissions = Permission.objects.filter(
         content_type__app_label="game", codename__in=codenames + teachers_extra_permissions()
-    )
+    ) | Permission.objects.filter(content_type__app_label="axes", codename__in=LOCKOUT_PERMISSIONS)
     group.permissions.set(permissions)
     return group
 

@@ -23,7 +23,8 @@ def test_the_demo_teacher_is_created_once_and_can_log_in(client, tmp_path, setti
     teacher = User.objects.get(username="demo-teacher")
     assert teacher.is_staff and not teacher.is_superuser
     assert teacher.groups.filter(name=TEACHERS_GROUP).exists()
-    assert client.login(username="demo-teacher", password=password)
+    response = client.post("/admin/login/", {"username": "demo-teacher", "password": password, "next": "/admin/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
 
 
 @pytest.mark.django_db

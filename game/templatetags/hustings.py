@@ -11,3 +11,9 @@ register = template.Library()
 def icon_symbol(icon: str) -> str:
     """■ ● ▲ ◆ for a side's icon name: a side is never told apart by colour alone."""
     return symbol_of(icon)
+
+
+@register.filter
+def minutes(duration) -> int:
+    """A timedelta in whole minutes (rounded up): "paused for 15 minutes"."""
+    return max(1, -(-int(duration.total_seconds()) // 60))
