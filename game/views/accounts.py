@@ -23,7 +23,7 @@ def signup(request):
         visitor_session = request.session.session_key or ""
         user = form.save()
         kept = rounds_claim(session_key=visitor_session, player=user)
-        login(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}!" + (f" {rounds_phrase(kept)} saved to your account." if kept else ""))
         return redirect("home")
     return render(request, "registration/signup.html", {"form": form})
