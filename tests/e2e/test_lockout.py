@@ -9,7 +9,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_locked_out_student_is_unlocked_by_their_teacher(browser, live_server, student, teacher):
-    student_page = browser.new_context(base_url=live_server.url).new_page()
+    student_context = browser.new_context(base_url=live_server.url)
+    student_page = student_context.new_page()
     for attempt in range(4):
         login(student_page, "sam", f"pencil-case-{attempt}")
         expect(student_page.get_by_role("alert")).to_contain_text("don't match")
@@ -20,7 +21,8 @@ def test_a_locked_out_student_is_unlocked_by_their_teacher(browser, live_server,
     login(student_page, "sam", "pencil-case-77")  # the right password is refused while paused
     expect(student_page.get_by_role("heading", name="Logging in is paused")).to_be_visible()
 
-    teacher_page = browser.new_context(base_url=live_server.url).new_page()
+    teacher_context = browser.new_context(base_url=live_server.url)
+    teacher_page = teacher_context.new_page()
     teacher_page.goto("/admin/login/")
     teacher_page.get_by_label("Username").fill("ms-okafor")
     teacher_page.get_by_label("Password").fill("chalk-and-talk-42")
@@ -34,3 +36,5 @@ def test_a_locked_out_student_is_unlocked_by_their_teacher(browser, live_server,
 
     login(student_page, "sam", "pencil-case-77")
     expect(student_page.get_by_role("link", name="My scores")).to_be_visible()
+    teacher_context.close()
+    student_context.close()
