@@ -173,7 +173,7 @@ def test_a_question_needs_exactly_one_correct_choice(teacher_client):
 
 def test_uploading_files_runs_the_import_and_reports_a_bad_one(teacher_client):
     good = SimpleUploadedFile("003.txt", (SEEDS / "003_7270f6bf4a5629cd.txt").read_bytes(), "text/plain")
-    bad = SimpleUploadedFile("broken.txt", b"\xff\xfe\x00\x00", "text/plain")
+    bad = SimpleUploadedFile("broken.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "text/plain")  # a picture
     response = teacher_client.post(reverse("admin:game_article_import"), {"files": [good, bad]}, follow=True)
     page = response.content.decode()
     assert "003.txt: Imported 1 article (1 new" in page

@@ -214,7 +214,7 @@ def test_extract_quotes_prints_json_with_offsets_into_each_files_own_text(tmp_pa
 
 def test_extract_quotes_reports_a_bad_file_and_still_prints_the_others(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00\x01")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # a picture, not an article
     seed = next((ROOT / "seeds").glob("001_*.txt"))
     with pytest.raises(SystemExit) as exit_info:
         from django.core.management import execute_from_command_line

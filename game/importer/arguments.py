@@ -16,7 +16,10 @@ CLAIM_CUES = re.compile(
     r"cannot|deficient|worrying|safety|fair)\b",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"”’']?")
+# A run of text up to its closing punctuation, or to the end of the paragraph when there is none.
+# (The end-of-text branch keeps this linear: a paragraph with no full stop is one match, not a
+# rescan of the rest of the paragraph from every position.)
+SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’']?|$)")
 MAX_PER_ARTICLE = 5
 
 

@@ -12,6 +12,7 @@ The seed format is plain text, one block per paragraph separated by blank lines:
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass
@@ -41,6 +42,21 @@ BYLINE_ROLE_WORDS = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|we|our|us)\b")
 NUL_CHECK_BYTES = 8192
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long feature is ~50 KB; anything near this is not an article
+# Unicode files other than UTF-8 are read when their byte-order mark says what they are.
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+]
+
+
+def size_check(size: int, source_name: str) -> None:
+    """Refuse a file over the size limit before reading it, with a message naming the limit."""
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{source_name}: the file is {size / 1024 / 1024:.1f} MB; articles can be at most "
+            f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB"
+        )
 
 
 @dataclass(frozen=True)
@@ -54,8 +70,19 @@ def decode(data: bytes | str, source_name: str) -> str:
     if isinstance(data, str):
         text = data
     else:
+        size_check(len(data), source_name)
         if not data.strip():
             raise ArticleError(f"{source_name}: the file is empty")
+        for bom, codec, label in BOMS:
+            if data.startswith(bom):
+                try:
+                    text = data.decode(codec)
+                except UnicodeDecodeError as error:
+                    raise ArticleError(
+                        f"{source_name}: a {label} file that cannot be read (bad bytes at {error.start}); "
+                        "save the article as UTF-8 and import it again"
+                    ) from None
+                return _text_check(text, source_name)
         if b"\x00" in data[:NUL_CHECK_BYTES]:
             raise ArticleError(f"{source_name}: this is a binary file, not a text article")
         try:
@@ -65,6 +92,15 @@ def decode(data: bytes | str, source_name: str) -> str:
                 f"{source_name}: not UTF-8 text (byte {error.start} is 0x{data[error.start]:02x}); "
                 "save the article as UTF-8 and import it again"
             ) from None
+    return _text_check(text, source_name)
+
+
+def _text_check(text: str, source_name: str) -> str:
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{source_name}: the text is longer than {MAX_ARTICLE_BYTES // 1024 // 1024} MB; "
+            "articles can be at most that long"
+        )
     if not text.strip():
         raise ArticleError(f"{source_name}: the file is empty")
     if "\x00" in text:
@@ -101,13 +137,22 @@ def parse_date(line: str) -> date | None:
         return None
 
 
-def byline_author(text: str) -> str | None:
-    """The author's name when a block reads as a byline ("X is the Labour MP for ...")."""
+def byline_author(text: str, *, closing: bool = False) -> str | None:
+    """The author's name when a block reads as a byline ("X is the Labour MP for ...").
+
+    A closing block ("Jane Roe is a retired nurse who ...", the last of the article) is a byline
+    whatever the length of the role, as long as it quotes nobody; elsewhere the role must name
+    an occupation and the block be short, so a body paragraph about someone is not taken.
+    """
+    if '"' in text or "“" in text:
+        return None
     first_sentence = re.split(r"(?<=[.!?])\s", text.replace("\u00a0", " "), maxsplit=1)[0]
     match = BYLINE.match(first_sentence)
-    if not match or not BYLINE_ROLE_WORDS.search(match.group("what")):
+    if not match:
         return None
-    if len(text) > 400:
+    if closing and re.match(r"(?:is|was) (?:a|an) ", first_sentence[match.end("name") + 1 :]):
+        return match.group("name")
+    if not BYLINE_ROLE_WORDS.search(match.group("what")) or len(text) > 400:
         return None
     return match.group("name")
 
@@ -139,7 +184,7 @@ def parse_article(data: bytes | str, source_name: str) -> ParsedArticle:
         title = blocks[0].text
         blocks = blocks[1:]
 
-    if blocks and not author and (name := byline_author(blocks[-1].text)):
+    if blocks and not author and (name := byline_author(blocks[-1].text, closing=True)):
         author, byline = name, blocks[-1].text
         blocks = blocks[:-1]
 

@@ -22,6 +22,7 @@ and quotations in the headline (it is not body text).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -30,6 +31,13 @@ from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people
 from .types import FoundQuote, KnownPerson, ParsedArticle
 
 MIN_WORDS = 4
+# How far either side of a quotation its sentence is looked for. Real sentences are far shorter;
+# the bound keeps the work per quotation constant, so a paragraph of any length, with any
+# number of quotation marks, is read in linear time.
+SENTENCE_WINDOW = 1000
+# A news article quotes people dozens of times, not thousands: past this many quotations the
+# file is not an article, and the rest of it is left alone (the import says so).
+MAX_QUOTES = 500
 OPENERS_DOUBLE = "“\""
 CLOSERS_DOUBLE = "”\""
 PRECEDES_OPENING = " \t\n([{—–-/:,;\u00a0"
@@ -96,6 +104,7 @@ def quote_spans(text: str) -> list[Span]:
     """Double-quoted passages, and single-quoted ones outside them; apostrophes are not marks."""
     spans: list[Span] = []
     i, n = 0, len(text)
+    single_closes = _single_closes(text)
     while i < n:
         char = text[i]
         if char in OPENERS_DOUBLE and (char == "“" or i == 0 or text[i - 1] in PRECEDES_OPENING):
@@ -104,7 +113,8 @@ def quote_spans(text: str) -> list[Span]:
             i = close + 1 if close >= 0 else n
             continue
         if char in "‘'" and (i == 0 or text[i - 1] in PRECEDES_OPENING) and i + 1 < n and text[i + 1].isalnum():
-            close = _find_single_close(text, i + 1)
+            at = bisect_left(single_closes, i + 1)
+            close = single_closes[at] if at < len(single_closes) else -1
             if close >= 0:
                 spans.append(Span(i + 1, close, i, close))
                 i = close + 1
@@ -124,16 +134,19 @@ def _find_double_close(text: str, start: int) -> int:
     return -1
 
 
-def _find_single_close(text: str, start: int) -> int:
-    for j in range(start, len(text)):
+def _single_closes(text: str) -> list[int]:
+    """Every index where a single-quoted passage could close, in order (found in one pass, so
+    many unclosed openers cost no rescans)."""
+    closes = []
+    for j in range(1, len(text)):
         if text[j] in "’'" and text[j - 1] not in " \t" and (j + 1 == len(text) or not text[j + 1].isalnum()):
             # "doctors' pay" inside a single-quoted passage would end it early; a following
             # lower-case word after a plural possessive is the tell.
             rest = text[j + 1 : j + 3]
             if text[j - 1] == "s" and rest[:1] == " " and rest[1:2].islower() and j + 1 < len(text):
                 continue
-            return j
-    return -1
+            closes.append(j)
+    return closes
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -155,20 +168,30 @@ def is_speech(text: str, span: Span) -> bool:
     return True
 
 
-def sentence_bounds(text: str, position: int, spans: list[Span]) -> tuple[int, int]:
-    """The sentence around `position`, ignoring full stops inside quotation marks."""
-    inside = [(s.open_mark if s.open_mark >= 0 else 0, s.close_mark if s.close_mark >= 0 else len(text)) for s in spans]
+class QuotedRanges:
+    """Where a paragraph's quotation marks enclose text, for "is this full stop quoted?"."""
 
-    def quoted(index: int) -> bool:
-        return any(a <= index <= b for a, b in inside)
+    def __init__(self, text: str, spans: list[Span]):
+        ranges = [(s.open_mark if s.open_mark >= 0 else 0, s.close_mark if s.close_mark >= 0 else len(text))
+                  for s in spans]
+        self.starts = [a for a, _ in ranges]
+        self.ends = [b for _, b in ranges]
 
-    start = 0
-    for match in re.finditer(r"[.!?]['’\"”]?\s+(?=[A-Z\"“‘'])", text[:position]):
-        if not quoted(match.start()):
-            start = match.end()
-    end = len(text)
-    for match in re.finditer(r"[.!?]['’\"”]?(?:\s+|$)", text[position:]):
-        if not quoted(position + match.start()):
+    def __contains__(self, index: int) -> bool:
+        at = bisect_right(self.starts, index) - 1
+        return at >= 0 and index <= self.ends[at]
+
+
+def sentence_bounds(text: str, position: int, quoted: QuotedRanges) -> tuple[int, int]:
+    """The sentence around `position` (within SENTENCE_WINDOW), ignoring quoted full stops."""
+    window = max(0, position - SENTENCE_WINDOW)
+    start = window
+    for match in re.finditer(r"[.!?]['’\"”]?\s+(?=[A-Z\"“‘'])", text[window:position]):
+        if window + match.start() not in quoted:
+            start = window + match.end()
+    end = min(len(text), position + SENTENCE_WINDOW)
+    for match in re.finditer(r"[.!?]['’\"”]?(?:\s+|$)", text[position : position + SENTENCE_WINDOW]):
+        if position + match.start() not in quoted:
             end = position + match.end()
             break
     return start, end
@@ -264,13 +287,14 @@ class Attributor:
                 self.state.last_org = org.group("org")
                 self.state.last_org_paragraph = paragraph_index
 
-    def attribute(self, text: str, span: Span, spans: list[Span], paragraph_index: int):
-        """(speaker or None, cue) for one span of a paragraph."""
+    def attribute(self, text: str, spans: list[Span], position: int, quoted: QuotedRanges, paragraph_index: int):
+        """(speaker or None, cue) for the span at `position` of a paragraph's spans."""
+        span = spans[position]
         if span.close_mark >= 0:
-            _, sentence_end = sentence_bounds(text, span.close_mark, spans)
+            _, sentence_end = sentence_bounds(text, span.close_mark, quoted)
             right = text[span.close_mark + 1 : sentence_end]
-            next_open = next((s.open_mark for s in spans if s.open_mark > span.close_mark), None)
-            if next_open is not None:
+            next_open = spans[position + 1].open_mark if position + 1 < len(spans) else -1
+            if next_open > span.close_mark:
                 right = text[span.close_mark + 1 : next_open]
             for pattern, cue in ((AFTER_WHO_VERB, "after: who verb"), (AFTER_VERB_WHO, "after: verb who")):
                 match = pattern.match(right)
@@ -278,8 +302,10 @@ class Attributor:
                     speaker, _ = self.resolve(match.group("who"), paragraph_index)
                     return speaker, cue
         if span.open_mark >= 0:
-            sentence_start, _ = sentence_bounds(text, span.open_mark, spans)
-            previous_close = max((s.close_mark for s in spans if 0 <= s.close_mark < span.open_mark), default=-1)
+            sentence_start, _ = sentence_bounds(text, span.open_mark, quoted)
+            previous_close = spans[position - 1].close_mark if position > 0 else -1
+            if previous_close >= span.open_mark:
+                previous_close = -1
             left = text[max(sentence_start, previous_close + 1) : span.open_mark]
             found = self.attribute_left(left, text[sentence_start : span.open_mark], paragraph_index)
             if found:
@@ -355,10 +381,10 @@ class Attributor:
         return match.group("who") if match else None
 
 
-def _blank_quotes(text: str) -> str:
+def _blank_quotes(text: str, spans: list[Span] | None = None) -> str:
     """The paragraph with quoted words replaced by spaces (offsets kept)."""
     chars = list(text)
-    for span in quote_spans(text):
+    for span in quote_spans(text) if spans is None else spans:
         for index in range(span.start, span.end):
             chars[index] = " "
     return "".join(chars)
@@ -383,7 +409,8 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
     for paragraph in article.paragraphs:
         text = paragraph.text
         spans = quote_spans(text)
-        blanked = _blank_quotes(text)
+        quoted = QuotedRanges(text, spans)
+        blanked = _blank_quotes(text, spans)
         cursor = 0
         paragraph_speaker: Person | str | None = None
         last_speaker_in_paragraph: Person | str | None = None
@@ -391,12 +418,14 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
         last_cue = ""
         had_quote = False
         for position, span in enumerate(spans):
+            if len(found) >= MAX_QUOTES:
+                return found
             if not is_speech(text, span):
                 continue
             # Sentences before this quotation set the scene for its pronouns.
             attributor.note_subjects(blanked[cursor : max(cursor, span.open_mark)], paragraph.index)
             cursor = span.end
-            result = attributor.attribute(text, span, spans, paragraph.index)
+            result = attributor.attribute(text, spans, position, quoted, paragraph.index)
             speaker, cue = result if result else (None, "")
             between = text[last_close + 1 : span.open_mark] if last_close >= 0 else None
             between_is_attribution = last_cue.startswith("after") and len(between.split()) <= 12 if between else False
@@ -446,8 +475,10 @@ def written_quotes(article: ParsedArticle, limit: int = 5) -> list[FoundQuote]:
         return []
     chosen = []
     for paragraph in article.paragraphs:
-        for match in re.finditer(r"[^.!?]+[.!?]", paragraph.text):
+        for match in re.finditer(r"[^.!?]+(?:[.!?]|$)", paragraph.text):  # linear: no rescans
             sentence = match.group(0).strip()
+            if not sentence.endswith((".", "!", "?")):
+                continue
             start = paragraph.text.index(sentence, match.start())
             words = sentence.split()
             if not 12 <= len(words) <= 40:

@@ -19,14 +19,16 @@ from typing import Callable
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from game.importer.arguments import candidate_arguments
 from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
-from game.importer.parsing import content_hash, parse_article
-from game.importer.quotes import find_quotes
+from game.importer.parsing import content_hash, parse_article, size_check
+from game.importer.quotes import MAX_QUOTES, find_quotes
 from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
-from game.models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
+from game.models import (
+    Argument, Article, Choice, Debate, Paragraph, Question, Quote, RoundItem, Side, Speaker, Status,
+)
 from game.models.content import Origin
 
 logger = logging.getLogger(__name__)
@@ -103,6 +105,8 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
         if progress:
             progress(number, len(sources), source.name)
         try:
+            if source.data is None:
+                size_check(source.path.stat().st_size, source.name)  # before reading it all in
             data = source.data if source.data is not None else source.path.read_bytes()
             parsed.append(parse_article(data, source.name))
         except ArticleError as error:
@@ -242,6 +246,11 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
         report.updated += 1
     paragraphs = paragraphs_store(stored, article)
     kept = reviewed_items_relocate(stored, paragraphs, report)
+    if sum(1 for q in quotes if q.kind == "spoken") >= MAX_QUOTES:
+        report.warnings.append(
+            f"{article.source_name}: more than {MAX_QUOTES} quotations; only the first {MAX_QUOTES} were kept "
+            "(is this really one article?)"
+        )
     report.quotes += quotes_store(stored, paragraphs, quotes, speakers, kept)
     report.arguments += candidates_store(stored, paragraphs, article, quotes, speakers)
 
@@ -249,15 +258,18 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
 def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Paragraph]:
     """Update paragraphs in place by index (quotes and arguments point at them)."""
     existing = {p.index: p for p in stored.paragraphs.all()}
-    result = {}
+    result, new, changed = {}, [], []
     for span in article.paragraphs:
         paragraph = existing.pop(span.index, None)
         if paragraph is None:
-            paragraph = Paragraph.objects.create(article=stored, index=span.index, text=span.text, start=span.start)
+            paragraph = Paragraph(article=stored, index=span.index, text=span.text, start=span.start)
+            new.append(paragraph)
         elif paragraph.text != span.text or paragraph.start != span.start:
             paragraph.text, paragraph.start = span.text, span.start
-            paragraph.save(update_fields=["text", "start"])
+            changed.append(paragraph)
         result[span.index] = paragraph
+    Paragraph.objects.bulk_create(new, batch_size=500)
+    Paragraph.objects.bulk_update(changed, ["text", "start"], batch_size=500)
     for leftover in existing.values():
         if not leftover.quotes.exists() and not leftover.arguments.exists():
             leftover.delete()
@@ -268,13 +280,18 @@ def _teacher_owned() -> Q:
     return Q(reviewed=True) | ~Q(origin=Origin.EXTRACTED)
 
 
+def _kept() -> Q:
+    """What a re-import keeps: a teacher's work, and anything students have played."""
+    return _teacher_owned() | Q(Exists(RoundItem.objects.filter(quote=OuterRef("pk"))))
+
+
 def reviewed_items_relocate(stored: Article, paragraphs: dict[int, Paragraph], report: ImportReport) -> set:
-    """Drop the importer's unreviewed drafts; re-find the words of everything a teacher owns."""
-    Quote.objects.filter(article=stored).exclude(_teacher_owned()).exclude(round_items__isnull=False).delete()
+    """Drop the importer's unreviewed drafts; re-find the words of everything kept."""
+    Quote.objects.filter(article=stored).exclude(_kept()).delete()
     Argument.objects.filter(article=stored, origin=Origin.EXTRACTED, reviewed=False).exclude(
         round_items__isnull=False).delete()
     kept = set()
-    for quote in Quote.objects.filter(article=stored).filter(_teacher_owned()).select_related("paragraph"):
+    for quote in Quote.objects.filter(article=stored).filter(_kept()).select_related("paragraph"):
         paragraph = paragraphs.get(quote.paragraph.index)
         if paragraph is not None and quote.text in paragraph.text:
             start = paragraph.text.index(quote.text)

@@ -3,6 +3,7 @@
 Runs on a throwaway database (like the test runner's), so the real one is never touched:
 - who-said-what extraction: precision, recall and speed on the labelled articles;
 - importing seeds/: seconds and queries, first time and again;
+- importing a 1 MB article of each awkward shape: seconds (the importer is linear);
 - each game view with 1,000 players and 1,000 extra quotes: median milliseconds and queries.
 """
 
@@ -21,7 +22,8 @@ from django.utils import timezone
 
 from game.importer.benchmark import load_labels, run_set
 from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
-from game.services.importing import articles_import
+from game.importer.shapes import awkward_articles
+from game.services.importing import article_file_import, articles_import
 from game.services.rounds import Owner, round_start
 
 
@@ -47,6 +49,7 @@ class Command(BaseCommand):
         old_config = setup_databases(verbosity=0, interactive=False)
         try:
             self.imports(root)
+            self.awkward_imports()
             self.views(players, repeat)
         finally:
             teardown_databases(old_config, verbosity=0)
@@ -62,6 +65,16 @@ class Command(BaseCommand):
                 report = articles_import(paths=[root / "seeds"])
                 seconds = time.perf_counter() - started
             self.stdout.write(f"  {label:18} {seconds * 1000:8.1f} ms  {len(queries):4} queries  {report.summary()}")
+
+    def awkward_imports(self, size: int = 1024 * 1024):
+        """Every step of the import is linear: a 1 MB article of any shape, stored in full."""
+        self.section(f"Importing one {size // 1024} KB article of each awkward shape (parse, extract, store)")
+        for name, text in awkward_articles(size).items():
+            started = time.perf_counter()
+            report = article_file_import(name=f"shape-{name}.txt", data=text.encode())
+            seconds = time.perf_counter() - started
+            outcome = report.errors[0] if report.errors else f"{report.quotes} quotes, {report.arguments} arguments"
+            self.stdout.write(f"  {name:32} {len(text) / 1024:7.0f} KB {seconds:6.2f} s  {outcome}")
 
     def views(self, players, repeat):
         from game.models import Debate
