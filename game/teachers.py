@@ -29,8 +29,8 @@ def teachers_extra_permissions() -> list[str]:
 
 
 @transaction.atomic
-def teacher_create(*, username: str, password: str) -> User:
+def teacher_create(*, username: str, password: str, name: str = "") -> User:
     """A staff account in the Teachers group (staff so the admin lets them in)."""
-    user = User.objects.create_user(username=username, password=password, is_staff=True)
+    user = User.objects.create_user(username=username, password=password, is_staff=True, first_name=name)
     user.groups.add(teachers_group_sync())
     return user

@@ -80,3 +80,21 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_create_teacher_makes_a_teacher_and_prints_a_password_once(capsys, client):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    call_command("create_teacher", "ms-rahman", "--name", "Ms Rahman")
+    out = capsys.readouterr().out
+    assert "Teacher created: Ms Rahman  username ms-rahman  password " in out
+    password = out.split("password ")[1].split()[0]
+    teacher = User.objects.get(username="ms-rahman")
+    assert teacher.is_staff and not teacher.is_superuser and teacher.first_name == "Ms Rahman"
+    assert teacher.groups.filter(name=TEACHERS_GROUP).exists()
+    response = client.post("/admin/login/", {"username": "ms-rahman", "password": password, "next": "/admin/"})
+    assert response.status_code == 302
+    with pytest.raises(CommandError, match="already an account called 'Ms-Rahman'"):
+        call_command("create_teacher", "Ms-Rahman")
