@@ -117,8 +117,8 @@ class SideAdmin(admin.ModelAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "role", "organisation", "side", "debate"]
-    list_filter = ["debate", "side"]
+    list_display = ["full_name", "role", "organisation", "side", "is_group", "debate"]
+    list_filter = ["debate", "side", "is_group"]
     list_select_related = ["side", "debate"]
     search_fields = ["full_name", "aliases", "role", "organisation"]
     autocomplete_fields = ["side"]

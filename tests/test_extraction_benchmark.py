@@ -5,15 +5,15 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from game.importer.benchmark import Score, load_labels, run_set, score_article
+from game.importer.benchmark import Score, label_sets, load_labels, run_set, score_article, score_fields
 from game.importer.types import FoundQuote
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = load_labels(ROOT / "tests" / "extraction_corpus" / "labels.json")
 
 
-@pytest.mark.parametrize(("set_name", "together"), [("seeds", True), ("own", False)])
-def test_the_extractor_meets_the_goal_on_the_labelled_sets(set_name, together):
+@pytest.mark.parametrize(("set_name", "together"), label_sets(LABELS))
+def test_the_extractor_meets_the_goal_on_every_labelled_set(set_name, together):
     total, _, _ = run_set(ROOT, LABELS[set_name], together=together)
     assert total.precision >= 0.95, total.mistakes
     assert total.recall >= 0.90, total.mistakes
@@ -25,15 +25,18 @@ def test_the_extractor_meets_the_goal_on_the_labelled_sets(set_name, together):
 #   holdout2 13/14 right, 13 of 15                           holdout4 15/15 right, 15 of 15
 #   (holdout4's one "wrong" attribution on that run was our missing label, added since.)
 #   holdout5 13/13 right, 13 of 13 (no code change before or after it)
-@pytest.mark.parametrize("set_name", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
-def test_the_once_held_out_sets_stay_right(set_name):
-    total, _, _ = run_set(ROOT, LABELS[set_name], together=False)
-    assert total.precision >= 0.95, total.mistakes
-    assert total.recall >= 0.90, total.mistakes
+#   tuning6 (the six house styles of issue 6, written before the change, to tune on): before the
+#   change 8/10 right, 8 of 19 with a speaker attributed, 6/18 title/author/date fields; after it
+#   19/19 right, 19 of 19, 18/18 fields.
+
+
+def test_headlines_bylines_and_dates_are_read_as_labelled():
+    fields = score_fields(ROOT, LABELS["meta"])
+    assert fields.right / fields.total >= 0.9, fields.mistakes
 
 
 def test_every_label_is_really_in_its_article():
-    for set_name in ("seeds", "own", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"):
+    for set_name, _ in label_sets(LABELS):
         for name, labels in LABELS[set_name].items():
             text = (ROOT / name).read_text(encoding="utf-8")
             for label in labels:
@@ -55,4 +58,5 @@ def test_scoring_counts_a_wrong_speaker_against_precision_and_a_miss_against_rec
 def test_the_benchmark_command_prints_precision_and_recall(capsys):
     call_command("extraction_benchmark")
     out = capsys.readouterr().out
-    assert out.count("precision ") == 7 and "recall " in out and "articles/s" in out
+    assert out.count("precision ") == len(label_sets(LABELS)) and "recall " in out and "articles/s" in out
+    assert "fields read as labelled" in out

@@ -66,7 +66,8 @@ def score_article(name: str, found_quotes, labels: list[dict]) -> Score:
             continue
         score.attributed += 1
         wanted = labels[label_index]["speaker"] if label_index is not None else None
-        if wanted and normalise(wanted) == normalise(quote.speaker):
+        wanted_group = bool(labels[label_index].get("group")) if label_index is not None else False
+        if wanted and normalise(wanted) == normalise(quote.speaker) and wanted_group == quote.speaker_is_group:
             score.correct += 1
         else:
             score.mistakes.append(f"{name}: “{quote.text[:50]}…” given to {quote.speaker}, labelled {wanted}")
@@ -99,3 +100,33 @@ def run_set(root: Path, labels: dict[str, list[dict]], *, together: bool) -> tup
 
 def load_labels(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def label_sets(labels: dict) -> list[tuple[str, bool]]:
+    """(set name, read together as one debate?) for every labelled set, in the file's order."""
+    return [(name, name == "seeds") for name in labels if not name.startswith("_") and name != "meta"]
+
+
+@dataclass
+class FieldScore:
+    """Headline, byline name and date found, against the labels of the articles that have them."""
+
+    right: int = 0
+    total: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+
+def score_fields(root: Path, meta: dict[str, dict]) -> FieldScore:
+    """How many title, author and date fields the parser reads exactly as labelled (empty included)."""
+    score = FieldScore()
+    for name, wanted in sorted(meta.items()):
+        article = parse_article((root / name).read_bytes(), name)
+        found = {"title": article.title, "author": article.author,
+                 "date": article.published.isoformat() if article.published else None}
+        for key in ("title", "author", "date"):
+            score.total += 1
+            if found[key] == wanted[key]:
+                score.right += 1
+            else:
+                score.mistakes.append(f"{name}: {key} read as {found[key]!r}, labelled {wanted[key]!r}")
+    return score

@@ -45,7 +45,8 @@ EITHER = set("alex sam chris jo jamie robin charlie kim jordan hilary lesley".sp
 
 TITLES_MALE = {"mr", "sir", "lord"}
 TITLES_FEMALE = {"ms", "mrs", "miss", "dame", "lady", "baroness"}
-TITLES_ANY = {"dr", "prof", "professor", "cllr", "councillor", "rev", "judge"}
+TITLES_ANY = {"dr", "prof", "professor", "cllr", "councillor", "councilmember", "councilwoman", "councilman", "mayor",
+              "rev", "judge"}
 TITLES = TITLES_MALE | TITLES_FEMALE | TITLES_ANY
 
 SPEECH_VERBS = (
@@ -82,7 +83,7 @@ general attorney home foreign office treasury downing street whitehall west east
 new old great united kingdom city county high court supreme union unite unison times guardian
 telegraph huffpost observer mail mirror sun express independent reuters ap afp wire pa
 academy francis report ofsted ofqual education children family families community local
-national international prof
+national international prof councilmember councilwoman councilman asked pressed speaking
 """.split())
 
 # Descriptions that start a sentence before a name ("Islander Ruaridh O'Neill told ...").

@@ -20,7 +20,34 @@ from datetime import date
 
 from .types import ArticleError, ParagraphSpan, ParsedArticle
 
-DATE_LINE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2})?(?:\s+[A-Z]{2,4})?(?:\s*\|.*)?$")
+MONTHS = {name: number for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+_LABEL = r"(?:(?:First\s+)?(?:Published|Updated|Posted|Last\s+(?:modified|updated))(?:\s+on)?:?\s*)?"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+# A line that is only a date (with a label, a weekday, a time, a zone, an "| Updated ..." tail):
+#   25/09/2015 10:29 BST | Updated ...   Published: 14:05, 11 March 2025   Tuesday 4 March 2025
+#   Nov. 3, 2025   November 3, 2025 10:15 a.m. EST   2025-03-11
+DATE_LINE = re.compile(
+    rf"^\s*{_LABEL}(?:{_TIME},?\s+)?{_WEEKDAY}(?:"
+    r"(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4})"
+    r"|(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
+    r"|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+    rf")(?:,?\s+(?:at\s+)?{_TIME})?(?:\s*\|.*)?\s*$"
+)
+# "By HELEN MARSH", "By Jane Roe, Political Correspondent", "By JANE ROE Associated Press", "Interview by Sam Okoro"
+_BY_NAME_WORD = r"(?:[A-Z][a-z]*['’]?[A-Z]?[A-Za-z-]*|[A-Z]\.)"
+BY_LINE = re.compile(
+    rf"^(?:By|Interview by|Interviewed by|Words by|Reporting by|Report by)\s+"
+    rf"(?P<name>{_BY_NAME_WORD}(?:\s+{_BY_NAME_WORD}){{1,3}}?)"
+    r"(?:\s*(?:,|\||-|–|—|\bin\b)?\s*(?P<agency>(?:The\s+)?Associated Press|AP|Reuters|AFP|PA(?: Media)?|Press Association|"
+    r"Bloomberg|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Correspondent|Editor|Reporter|correspondent|editor|reporter)|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\s*$"
+)
+TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|EST|ET|CET))?$")
 PHOTO_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:PA Wire|PA|Getty Images|Getty|Reuters|AP|AFP|"
     r"EPA|Alamy|Shutterstock|Rex Features|REX|PA Images|PA Archive)\b.*$"
@@ -127,14 +154,36 @@ def split_blocks(body: str) -> list[Block]:
 
 
 def parse_date(line: str) -> date | None:
+    """The date of a line that is only a date, or None (a wire dateline without a year is None:
+    we never invent a year)."""
     match = DATE_LINE.match(line)
     if not match:
         return None
-    day, month, year = (int(group) for group in match.groups())
+    found = match.groupdict()
+    if found["nd"]:
+        day, month, year = int(found["nd"]), int(found["nm"]), int(found["ny"])
+    elif found["iy"]:
+        day, month, year = int(found["id"]), int(found["im"]), int(found["iy"])
+    else:
+        name = (found["m"] or found["m2"]).lower()
+        if name not in MONTHS:
+            return None
+        day, month, year = int(found["d"] or found["d2"]), MONTHS[name], int(found["y"] or found["y2"])
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def by_line_author(text: str) -> str | None:
+    """The name in a "By ..." line, in its usual capitals ("By HELEN MARSH" is Helen Marsh)."""
+    if "\n" in text:
+        return None
+    match = BY_LINE.match(text.strip())
+    if not match:
+        return None
+    words = match.group("name").split()
+    return " ".join(word.capitalize() if word.isupper() and len(word) > 1 else word for word in words)
 
 
 def byline_author(text: str, *, closing: bool = False) -> str | None:
@@ -172,19 +221,22 @@ def parse_article(data: bytes | str, source_name: str) -> ParsedArticle:
     title = None
     author = byline = None
 
-    # The date line, if any, comes first (the seeds repeat the header; any repeat is dropped too).
-    if blocks and parse_date(blocks[0].text.split("\n")[0]):
-        published = parse_date(blocks[0].text.split("\n")[0])
+    # The header: a date line, a "By ..." line and a headline, in any order, before the body
+    # (the seeds repeat the header; any repeat is dropped below too).
+    while blocks:
+        block = blocks[0]
+        first_line = block.text.split("\n")[0]
+        if published is None and (when := parse_date(first_line)):
+            published = when
+        elif author is None and (name := by_line_author(block.text) or byline_author(block.text)):
+            author, byline = name, block.text
+        elif title is None and is_headline(block.text):
+            title = block.text
+        else:
+            break
         blocks = blocks[1:]
 
-    if blocks and (name := byline_author(blocks[0].text)):
-        author, byline = name, blocks[0].text
-        blocks = blocks[1:]
-    elif blocks and is_headline(blocks[0].text):
-        title = blocks[0].text
-        blocks = blocks[1:]
-
-    if blocks and not author and (name := byline_author(blocks[-1].text, closing=True)):
+    if blocks and not author and (name := by_line_author(blocks[-1].text) or byline_author(blocks[-1].text, closing=True)):
         author, byline = name, blocks[-1].text
         blocks = blocks[:-1]
 
@@ -205,8 +257,8 @@ def parse_article(data: bytes | str, source_name: str) -> ParsedArticle:
             skip_caption = False
             if len(block.text) <= 220 and "\n" not in block.text and '"' not in block.text[:1]:
                 continue
-        if TRAILERS.match(block.text):
-            continue
+        if TRAILERS.match(block.text) or TIMESTAMP.match(block.text):
+            continue  # a trailer, or a live blog's time stamp
         paragraphs.append(
             ParagraphSpan(index=len(paragraphs), start=block.start, end=block.start + len(block.text), text=block.text)
         )

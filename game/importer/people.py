@@ -16,13 +16,15 @@ from .types import KnownPerson
 # A capitalised name word: "Porter", "Hollis-Grant", "MacLeod", "McDonald", "O'Brien".
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 CAP = rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
-TITLE_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
+TITLE_RE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Councilmember|"
+            r"Councilwoman|Councilman|Mayor|Rev)\.?")
 # A run of capitalised words, optionally after a title: "Dr Dan Poulter", "Mr Hunt", "Mark Porter".
 NAME_RUN = re.compile(rf"\b(?:(?P<title>{TITLE_RE})\s+)?(?P<words>{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*(?:\s+{CAP})?)")
 ROLE_NOUNS = (
     r"secretary|chairman|chairwoman|chair|minister|leader|spokesman|spokeswoman|spokesperson|MP|"
     r"councillor|chief|president|director|head|editor|correspondent|officer|mayor|governor|"
-    r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary"
+    r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary|"
+    r"cabinet member|portfolio holder|councilmember"
 )
 NAME_STOP_WORDS = {
     "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",

@@ -49,7 +49,15 @@ SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokesw
 NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"
 ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
 GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members)"
-WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{NAME}|{ROLE}|{GROUP})"
+# Named groups and bodies, whose words the game can ask about with "Who said it?":
+# "a cross-party group of MPs", "a group of Conservative MPs", "the RMT union".
+GROUP_OF = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}group\s+of\s+(?:[\w-]+\s+){0,2}(?:MPs|peers|councillors|"
+            r"doctors|nurses|teachers|scientists|parents|residents|campaigners|academics|economists|charities|"
+            r"businesses|unions|senators|lawmakers|headteachers|head teachers)")
+# (Not after "of", "for", "at", "from": "general secretary of the National Education Union" is a role.)
+_NOT_AFTER_PREPOSITION = "".join(f"(?<!{word} )(?<!{word} the )" for word in ("of", "for", "at", "from"))
+NAMED_UNION = rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w&]*\s+){{1,3}}[Uu]nion\b"
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ROLE}|{GROUP})"
 ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|has|had|have|would|will|has also|had also)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
@@ -58,7 +66,9 @@ AFTER_VERB_WHO = re.compile(rf"^[\s,.;—–-]*{VERB}\s+{WHO}")
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+{WHO}")
 SENTENCE_OPENERS = re.compile(
     r"^(?:(?:However|Instead|Meanwhile|But|And|Yet|Later|Earlier|Separately|In response|In a statement|"
-    r"In a letter|On \w+|Last \w+|This \w+|Speaking \w+(?: \w+){0,4}|Now|Still|Then|Also),?\s+)+"
+    r"In a letter|On \w+|Last \w+|This \w+|Speaking \w+(?: \w+){0,4}|Now|Still|Then|Also|"
+    # A leading participial clause: "Asked about it, the minister smiled."
+    r"(?:Asked|Pressed|Challenged|Questioned|Responding|Approached|Contacted|Interviewed)\b[^,.]{0,80}),?\s+)+"
 )
 ORG_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+)(?:But\s+|However,?\s+|And\s+)?[Tt]he\s+(?P<org>Government|Department of Health|BMA|Home Office|Treasury|Council|council|union|Union|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){{0,3}})\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b"
@@ -72,6 +82,18 @@ OPINION_CUES = re.compile(
 )
 CONTEXT_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "his", "her", "their",
                    "but", "and", "so", "yet", "or", "for", "then", "such", "both", "another", "which"}
+
+
+class GroupName(str):
+    """A speaker that is a group or body, not a person: "RMT union", "Cross-party group of MPs"."""
+
+    @classmethod
+    def of(cls, phrase: str) -> "GroupName":
+        words = phrase.split()
+        if words[0].lower() in {"a", "an", "the"}:
+            words = words[1:]
+        label = " ".join(words)
+        return cls(label[:1].upper() + label[1:])
 
 
 @dataclass
@@ -97,6 +119,8 @@ class ArticleState:
     subjects: list[Subject] = field(default_factory=list)
     last_org: str | None = None
     last_org_paragraph: int = -10
+    last_union: str | None = None  # the union last named, for "the union said"
+    last_union_paragraph: int = -10
     headline_person: Person | None = None
 
 
@@ -204,7 +228,7 @@ class Attributor:
         self.article = article
         self.people = people
         self.state = ArticleState()
-        title_match = re.match(rf"^({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
+        title_match = re.match(rf"^(?:{TITLE_RE}\s+)?({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
         if title_match:
             self.state.headline_person = people.by_full_name(title_match.group(1))
 
@@ -229,6 +253,12 @@ class Attributor:
             if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
                 org = self.state.last_org
             return (f"{org} {spokes.group('noun')}" if org else None), True
+        if re.fullmatch(GROUP_OF, who) or (re.fullmatch(NAMED_UNION, who) and first != "union"):
+            return GroupName.of(who), True
+        if lowered == "the union":
+            # The union named in this paragraph or the two before, if any; never a guess.
+            recent = self.state.last_union and paragraph_index - self.state.last_union_paragraph <= 2
+            return (GroupName.of(self.state.last_union) if recent else None), True
         if re.fullmatch(GROUP, who) or lowered in GROUP_SUBJECTS:
             return None, True
         if re.match(r"(?:[Tt]he|[Aa]n?)\s", who):
@@ -277,11 +307,18 @@ class Attributor:
                         break
             if isinstance(speaker, Person):
                 self.state.subjects.append(Subject(speaker, speaker.gender))
+                # (Only once the sentence is over: its own "he" is already its subject.)
+                rival = self.rival_in(opened, speaker) if sentence.rstrip().endswith((".", "!", "?")) else None
+                if rival:  # "Jane Roe met Ann Smith." Then "she" could be either: nobody is guessed.
+                    self.state.subjects.append(Subject(None, rival))
             elif match and not understood and (
                 re.match(r"(?:[Tt]he)\s", match.group("who")) or self.looks_like_a_name(match.group("who"))
             ):
                 # Someone we cannot identify is the subject: "he" or "she" next may mean them.
                 self.state.subjects.append(Subject(None, None))
+            union = list(re.finditer(NAMED_UNION, sentence))
+            if union and union[-1].group(0).split()[0].lower() != "union":
+                self.state.last_union, self.state.last_union_paragraph = union[-1].group(0), paragraph_index
             org = ORG_SUBJECT.search(sentence)
             if org:
                 self.state.last_org = org.group("org")
@@ -343,12 +380,27 @@ class Attributor:
                 matches = [m for m in matches if m]
                 if matches:
                     resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
-                    speaker = next((r for r in resolved if r is not None), None)
+                    # A person named before an appositive outranks a body inside it
+                    # ("Daniel Kebede, general secretary of the National Education Union, said").
+                    speaker = next((r for r in resolved if isinstance(r, Person)), None) or next(
+                        (r for r in resolved if r is not None), None)
                     return speaker, "before: who verb"
         subject = self.sentence_subject(sentence_left, require_verb=True)
         if subject and not self.another_voice(sentence_left):
             speaker, _ = self.resolve(subject, paragraph_index)
             return speaker, "sentence subject"
+        return None
+
+    def rival_in(self, sentence: str, subject: Person) -> str | None:
+        """The gender of another known person in the sentence whom "he" or "she" could also mean."""
+        for name in re.finditer(NAME, sentence):
+            if re.search(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", sentence[: name.start()][-40:]):
+                continue  # the one written or spoken to ("wrote to Mark Porter") is not the next speaker
+            other = self.people.resolve_name(name.group(0))
+            if other is not None and other is not subject and (
+                other.gender is None or subject.gender is None or other.gender == subject.gender
+            ):
+                return other.gender or subject.gender or "m"  # an unknown gender could be either
         return None
 
     @staticmethod
@@ -381,6 +433,16 @@ class Attributor:
         return match.group("who") if match else None
 
 
+def _attribution_with_who_clause(between: str) -> bool:
+    """`said Mayor Jane Roe, who has led the city since 2019.`: an attribution whose relative
+    clause tells about the speaker, quotes no one else and names no one else."""
+    clause = re.search(r",\s+who\s", between)
+    if not clause or len(between.split()) > 45:
+        return False
+    tail = between[clause.end() :]
+    return not re.search(rf"\b(?:{SPEECH_VERBS})\b", tail) and not re.search(rf"{CAP}\s+{CAP}", tail)
+
+
 def _blank_quotes(text: str, spans: list[Span] | None = None) -> str:
     """The paragraph with quoted words replaced by spaces (offsets kept)."""
     chars = list(text)
@@ -402,8 +464,46 @@ def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownP
     return [article_quotes(article, people) + written_quotes(article) for article in articles]
 
 
+QUESTION = re.compile(r"^Q\s*[:.–—-]\s+")
+ANSWER = re.compile(r"^A\s*[:.–—-]\s+")
+
+
+def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_person: Person | None) -> list[FoundQuote]:
+    """In a question-and-answer interview, each answer is the interviewee's own words.
+
+    The interviewee is the person the headline names ("Dr Amara Bell: ..."), or else the only
+    person the introduction names other than the author; with neither, the answers are left
+    without a speaker.
+    """
+    questions = [p for p in article.paragraphs if QUESTION.match(p.text)]
+    answers = [p for p in article.paragraphs if ANSWER.match(p.text)]
+    if len(questions) < 2 or len(answers) < 2:
+        return []
+    interviewee = headline_person
+    if interviewee is None:
+        intro = " ".join(p.text for p in article.paragraphs if p.index < questions[0].index)
+        named = {people.resolve_name(m.group(0)) for m in re.finditer(NAME, intro)} - {None}
+        named = {p for p in named if not article.author or p.full_name != article.author}
+        interviewee = named.pop() if len(named) == 1 else None
+    found = []
+    for paragraph in answers:
+        start = ANSWER.match(paragraph.text).end()
+        words = paragraph.text[start:].rstrip()
+        if len(words.split()) < MIN_WORDS:
+            continue
+        found.append(FoundQuote(
+            text=words, start=paragraph.start + start, end=paragraph.start + start + len(words),
+            paragraph_index=paragraph.index, speaker=interviewee.full_name if interviewee else None,
+            kind="spoken", cue="interview answer",
+        ))
+    return found
+
+
 def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuote]:
     attributor = Attributor(article, people)
+    answers = interview_answers(article, people, attributor.state.headline_person)
+    if answers:
+        return answers[:MAX_QUOTES]
     found: list[FoundQuote] = []
     previous: dict = {"had_quote": False, "speaker": None, "text": ""}
     for paragraph in article.paragraphs:
@@ -428,7 +528,9 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
             result = attributor.attribute(text, spans, position, quoted, paragraph.index)
             speaker, cue = result if result else (None, "")
             between = text[last_close + 1 : span.open_mark] if last_close >= 0 else None
-            between_is_attribution = last_cue.startswith("after") and len(between.split()) <= 12 if between else False
+            between_is_attribution = bool(between) and last_cue.startswith("after") and (
+                len(between.split()) <= 12 or _attribution_with_who_clause(between)
+            )
             if result is None and between is not None and last_speaker_in_paragraph is not None and (
                 between_is_attribution or (len(between.split()) <= 8 and not re.search(NAME, between.replace("I ", "")))
             ):
@@ -453,6 +555,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     speaker=name,
                     kind="spoken",
                     cue=cue,
+                    speaker_is_group=isinstance(speaker, GroupName),
                 )
             )
             had_quote = True

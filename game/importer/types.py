@@ -69,6 +69,7 @@ class FoundQuote:
     speaker: str | None  # full name as best known; None when not sure
     kind: str = "spoken"  # "spoken" or "written" (the opinion author's own sentence)
     cue: str = ""  # the pattern that attributed it, for debugging and the admin
+    speaker_is_group: bool = False  # the speaker is a group or body ("RMT union"), not a person
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,9 @@ class Speaker(models.Model):
     aliases = models.TextField(
         blank=True, help_text="Other names the articles use, one per line: “Mr Hunt”, “the Health Secretary”."
     )
+    is_group = models.BooleanField(
+        default=False, help_text="A group or body (“RMT union”, “Cross-party group of MPs”), not one person."
+    )
 
     class Meta:
         ordering = ["full_name"]

@@ -208,12 +208,12 @@ class SpeakerBook:
         seen = {s.pk: s for s in self.by_name.values()}.values()
         return [KnownPerson(s.full_name, tuple(s.alias_list), s.role, s.organisation) for s in seen]
 
-    def get(self, name: str | None) -> Speaker | None:
+    def get(self, name: str | None, *, group: bool = False) -> Speaker | None:
         if not name:
             return None
         speaker = self.by_name.get(name.lower())
         if speaker is None:
-            speaker = Speaker.objects.create(debate=self.debate, full_name=name)
+            speaker = Speaker.objects.create(debate=self.debate, full_name=name, is_group=group)
             self._remember(speaker)
         return speaker
 
@@ -323,7 +323,8 @@ def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list
         created.append(
             Quote(
                 article=stored, paragraph=paragraph, start=start, end=end, text=found.text,
-                speaker=speakers.get(found.speaker), status=Status.DRAFT, origin=Origin.EXTRACTED,
+                speaker=speakers.get(found.speaker, group=found.speaker_is_group), status=Status.DRAFT,
+                origin=Origin.EXTRACTED,
                 kind=Quote.Kind.WRITTEN if found.kind == "written" else Quote.Kind.SPOKEN,
             )
         )

@@ -121,7 +121,8 @@ def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
         options = rules.options_order(right.id, wrong, rng)
         items.append(RoundItem(
             quote=content, asked=content.text, options=options,
-            option_labels=[[speakers[pk].full_name, speakers[pk].role] for pk in options],
+            option_labels=[[speakers[pk].full_name, speakers[pk].role or ("A group" if speakers[pk].is_group else "")]
+                           for pk in options],
             right_answer=right.id, right_label=speakers[right.id].full_name,
         ))
     return items

@@ -20,7 +20,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases
 from django.utils import timezone
 
-from game.importer.benchmark import load_labels, run_set
+from game.importer.benchmark import label_sets, load_labels, run_set
 from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
 from game.importer.shapes import awkward_articles
 from game.services.importing import article_file_import, articles_import
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         root = Path(settings.BASE_DIR)
         self.section("Who said what (labelled articles)")
         labels = load_labels(root / "tests" / "extraction_corpus" / "labels.json")
-        for name, together in (("seeds", True), ("own", False), ("holdout", False), ("holdout2", False), ("holdout3", False), ("holdout4", False), ("holdout5", False)):
+        for name, together in label_sets(labels):
             total, per_file, seconds = run_set(root, labels[name], together=together)
             self.stdout.write(
                 f"  {name:8} precision {total.precision:6.1%}  recall {total.recall:6.1%}  "

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from game.importer.benchmark import load_labels, run_set
+from game.importer.benchmark import label_sets, load_labels, run_set, score_fields
 
 DEFAULT_LABELS = Path("tests") / "extraction_corpus" / "labels.json"
 
@@ -20,9 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, labels=None, verbose=False, **options):
         root = Path(settings.BASE_DIR)
         data = load_labels(labels or root / DEFAULT_LABELS)
-        for set_name, together in (("seeds", True), ("own", False), ("holdout", False), ("holdout2", False), ("holdout3", False), ("holdout4", False), ("holdout5", False)):
-            if set_name not in data:
-                continue
+        for set_name, together in label_sets(data):
             total, per_file, seconds = run_set(root, data[set_name], together=together)
             self.stdout.write(f"\n== {set_name} ({'one debate' if together else 'each article alone'}) ==")
             self.stdout.write(f"{'file':58} {'labelled':>8} {'found':>6} {'attrib':>6} {'right':>6}")
@@ -37,4 +35,9 @@ class Command(BaseCommand):
                 f"speed {len(per_file) / seconds if seconds else 0:.0f} articles/s"
             )
             for mistake in total.mistakes if verbose else total.mistakes[:10]:
+                self.stdout.write(f"  - {mistake}")
+        if "meta" in data:
+            fields = score_fields(root, data["meta"])
+            self.stdout.write(f"\n== headline, author and date ==\n{fields.right}/{fields.total} fields read as labelled")
+            for mistake in fields.mistakes:
                 self.stdout.write(f"  - {mistake}")
