@@ -51,13 +51,18 @@ ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
 GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members)"
 # Named groups and bodies, whose words the game can ask about with "Who said it?":
 # "a cross-party group of MPs", "a group of Conservative MPs", "the RMT union".
-GROUP_OF = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}group\s+of\s+(?:[\w-]+\s+){0,2}(?:MPs|peers|councillors|"
+GROUP_OF = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}(?:group|coalition|alliance)\s+of\s+(?:[\w-]+\s+){0,2}(?:MPs|peers|councillors|"
             r"doctors|nurses|teachers|scientists|parents|residents|campaigners|academics|economists|charities|"
-            r"businesses|unions|senators|lawmakers|headteachers|head teachers)")
+            r"businesses|unions|senators|lawmakers|headteachers|head teachers|(?:[\w-]+\s+){0,2}groups|"
+            r"(?:[\w-]+\s+){0,2}organisations|(?:[\w-]+\s+){0,2}organizations|(?:[\w-]+\s+){0,2}charities)")
 # (Not after "of", "for", "at", "from": "general secretary of the National Education Union" is a role.)
 _NOT_AFTER_PREPOSITION = "".join(f"(?<!{word} )(?<!{word} the )" for word in ("of", "for", "at", "from"))
 NAMED_UNION = rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w&]*\s+){{1,3}}[Uu]nion\b"
-WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ROLE}|{GROUP})"
+# A named body: "the Scottish Fishermen's Federation", "The Royal College of Midwives", "Unite union".
+BODY_WORDS = r"(?:Federation|Association|Society|Institute|Confederation|Alliance|Coalition|College|Union|Foundation)"
+NAMED_BODY = (rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{1,4}}{BODY_WORDS}"
+              r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’&-]*){1,3})?\b")
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ROLE}|{GROUP})"
 ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|has|had|have|would|will|has also|had also)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
@@ -82,6 +87,10 @@ OPINION_CUES = re.compile(
 )
 CONTEXT_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "his", "her", "their",
                    "but", "and", "so", "yet", "or", "for", "then", "such", "both", "another", "which"}
+
+
+BODY_FIRST_WORDS = {"union", "federation", "association", "society", "institute", "confederation", "alliance",
+                    "coalition", "college", "foundation"}
 
 
 class GroupName(str):
@@ -253,7 +262,9 @@ class Attributor:
             if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
                 org = self.state.last_org
             return (f"{org} {spokes.group('noun')}" if org else None), True
-        if re.fullmatch(GROUP_OF, who) or (re.fullmatch(NAMED_UNION, who) and first != "union"):
+        if re.fullmatch(GROUP_OF, who) or (
+            (re.fullmatch(NAMED_BODY, who) or re.fullmatch(NAMED_UNION, who)) and first not in BODY_FIRST_WORDS
+        ):
             return GroupName.of(who), True
         if lowered == "the union":
             # The union named in this paragraph or the two before, if any; never a guess.
@@ -482,9 +493,9 @@ def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_pers
     interviewee = headline_person
     if interviewee is None:
         intro = " ".join(p.text for p in article.paragraphs if p.index < questions[0].index)
-        named = {people.resolve_name(m.group(0)) for m in re.finditer(NAME, intro)} - {None}
-        named = {p for p in named if not article.author or p.full_name != article.author}
-        interviewee = named.pop() if len(named) == 1 else None
+        found = (people.resolve_name(m.group(0)) for m in re.finditer(NAME, intro))
+        named = {p.full_name: p for p in found if p is not None and p.full_name != article.author}
+        interviewee = next(iter(named.values())) if len(named) == 1 else None
     found = []
     for paragraph in answers:
         start = ANSWER.match(paragraph.text).end()
