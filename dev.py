@@ -3,7 +3,7 @@
 
     python3 dev.py start     # venv, install, migrate, import seeds/, demo teacher, serve on :8000
     python3 dev.py test      # every test, browser tests included (extra arguments go to pytest)
-    python3 dev.py bench     # the benchmark figures
+    python3 dev.py bench     # the benchmark figures (bench --load: the answer path under load)
     python3 dev.py manage COMMAND ...   # any manage.py command, in the venv, with the development settings
 
 Runs under any Python 3.8+, finds a Python 3.12 or newer for the project itself
@@ -101,7 +101,9 @@ def ensure_venv(extras: str = "") -> Path:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     stamp = VENV / f".installed{extras or ''}"
     # An install with the test extras has everything a plain one has.
-    stamps = [stamp] if extras else [stamp, VENV / ".installedtest"]
+    stamps = [stamp, VENV / ".installedtest,load"] if extras in ("", "test") else [stamp]
+    if not extras:
+        stamps.append(VENV / ".installedtest")
     if not any(s.exists() and s.read_text() == wanted for s in stamps):
         say("Installing Hustings and its dependencies (first run only; this takes a minute)")
         target = f".[{extras}]" if extras else "."
@@ -178,6 +180,10 @@ def test(args: list[str]) -> int:
 
 
 def bench(args: list[str]) -> int:
+    """The benchmark figures; `bench --load` runs the answer path under load with Locust."""
+    if "--load" in args:
+        python = ensure_venv("test,load")
+        return subprocess.run([str(python), "loadtest/answers.py"], cwd=ROOT).returncode
     python = ensure_venv("test")
     env = dev_env()
     return subprocess.run([str(python), "manage.py", "benchmark", *args], cwd=ROOT, env=env).returncode

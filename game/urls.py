@@ -6,6 +6,7 @@ from .views import accounts, pages, play, scores
 urlpatterns = [
     path("", pages.home, name="home"),
     path("help/rules/", pages.help_rules, name="help_rules"),
+    path("health/", pages.health, name="health"),
     path("articles/<int:article_id>/", pages.article_read, name="article"),
     path("play/<slug:slug>/<str:mode>/", play.round_new, name="round_new"),
     path("rounds/<str:round_id>/", play.round_play, name="round_play"),

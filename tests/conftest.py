@@ -27,9 +27,6 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT")
-
-
 @pytest.fixture
 def assert_queries():
     """Assert the number of SQL queries a block runs, not counting transaction control.
@@ -42,11 +39,13 @@ def assert_queries():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from game.querycount import data_queries
+
     @contextmanager
     def check(expected: int):
         with CaptureQueriesContext(connection) as captured:
             yield captured
-        queries = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(TRANSACTION_CONTROL)]
+        queries = data_queries(captured.captured_queries)
         assert len(queries) == expected, f"{len(queries)} queries, expected {expected}:\n" + "\n".join(
             sql[:200] for sql in queries
         )

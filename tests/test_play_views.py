@@ -288,3 +288,9 @@ def test_checking_an_unfinished_board_without_javascript_keeps_it(client, studen
         assert re.search(rf'name="card-{item.position}" value="{item.argument.side_id}" data-side="\d+" checked', page)
     assert "Check my answers" in page and "Back to the games" not in page
     assert not RoundItem.objects.filter(round=round_, answered_at__isnull=False).exists()
+
+
+def test_the_health_check_costs_one_query_and_no_session(client, assert_queries):
+    with assert_queries(1):
+        response = client.get("/health/")
+    assert response.status_code == 200 and response.content == b"ok" and "sessionid" not in response.cookies

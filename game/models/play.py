@@ -55,6 +55,10 @@ class RoundItem(models.Model):
     option_labels = models.JSONField(default=list, help_text="[label, detail] for each option, as shown.")
     right_answer = models.PositiveIntegerField(null=True, blank=True, help_text="The id that was right when dealt.")
     right_label = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=10, blank=True,
+                            help_text="spoken, written (who wrote this?), question or argument.")
+    source = models.JSONField(default=dict, blank=True,
+                              help_text="Where it comes from, as shown after answering: the passage and its article.")
     # What the player answered (ids stay even if the speaker, choice or side is later deleted).
     answer = models.PositiveIntegerField(null=True, blank=True)
     answer_label = models.CharField(max_length=300, blank=True)
@@ -94,6 +98,12 @@ class RoundItem(models.Model):
     def option_pairs(self) -> list[tuple[int, str, str]]:
         """(id, label, detail) for each option in the order shown."""
         return [(pk, label, detail) for pk, (label, detail) in zip(self.options, self.option_labels)]
+
+    @property
+    def passage(self) -> tuple[str, str, str]:
+        """The source paragraph split around the quoted words: (before, words, after)."""
+        text, start, end = self.source.get("paragraph", ""), self.source.get("start", 0), self.source.get("end", 0)
+        return text[:start], text[start:end], text[end:]
 
     @property
     def right_detail(self) -> str:

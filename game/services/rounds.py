@@ -14,6 +14,7 @@ from uuid import UUID
 from django.db import transaction
 
 from game import rules
+from game.snapshots import argument_source, question_source, quote_source
 from game.models import Argument, Debate, Mode, Question, Quote, Round, RoundItem, Speaker, Status
 
 
@@ -84,6 +85,7 @@ def _question_item(question: Question, rng: random.Random) -> RoundItem:
     return RoundItem(
         question=question, asked=question.prompt, options=[c.pk for c in choices],
         option_labels=[[c.text, ""] for c in choices], right_answer=right.pk, right_label=right.text,
+        kind="question", source=question_source(question),
     )
 
 
@@ -103,6 +105,7 @@ def _deal_quiz(debate: Debate, rng: random.Random) -> list[RoundItem]:
 def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
     quotes = list(
         Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
+        .select_related("article", "paragraph", "speaker__side").defer("article__body")
         .prefetch_related("wrong_speakers")
     )
     speakers = {s.pk: s for s in Speaker.objects.filter(debate=debate)}
@@ -124,6 +127,7 @@ def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
             option_labels=[[speakers[pk].full_name, speakers[pk].role or ("A group" if speakers[pk].is_group else "")]
                            for pk in options],
             right_answer=right.id, right_label=speakers[right.id].full_name,
+            kind=content.kind, source=quote_source(content),
         ))
     return items
 
@@ -131,7 +135,9 @@ def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
 def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
     sides = list(debate.sides.all())
     cards_by_side: dict[int, list[Argument]] = {}
-    for argument in Argument.objects.filter(debate=debate, status=Status.PUBLISHED, side__isnull=False):
+    arguments = Argument.objects.filter(debate=debate, status=Status.PUBLISHED, side__isnull=False).select_related(
+        "article", "paragraph").defer("article__body")
+    for argument in arguments:
         cards_by_side.setdefault(argument.side_id, []).append(argument)
     hand = rules.deal_sort(cards_by_side, rng)
     if not hand:
@@ -142,6 +148,7 @@ def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
             argument=card, asked=card.claim, options=[side.pk for side in sides],
             option_labels=[[side.name, side.icon] for side in sides],
             right_answer=card.side_id, right_label=names[card.side_id],
+            kind="argument", source=argument_source(card),
         )
         for card in hand
     ]
@@ -160,10 +167,6 @@ def _locked_round(round_id, owner: Owner) -> Round:
         return owner.rounds().select_for_update(of=("self",)).select_related("debate").get(pk=UUID(str(round_id)))
     except (Round.DoesNotExist, ValueError):
         raise PlayError(NOT_FOUND, 404) from None
-
-
-def _with_relations(items, relations: tuple[str, ...]):
-    return items.select_related(*relations) if relations else items
 
 
 @dataclass
@@ -192,18 +195,17 @@ ANSWER_FIELDS = ["answer", "answer_label", "answer_speaker", "answer_choice", "a
                  "streak", "answered_at"]
 
 
-def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now: datetime,
-                  relations: tuple[str, ...] = ()) -> Answered:
+def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now: datetime) -> Answered:
     """Answer one question of a "Who said it?" or quiz round, once, in order.
 
-    Correctness comes from the snapshot taken when the round was dealt: no content is read.
-    `relations` are joined into the one query that reads the items, for the page that follows.
+    Correctness comes from the snapshot taken when the round was dealt: no content is read, and
+    the items read here are all the next page needs.
     """
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
         if round_.mode == Mode.SORT:
             raise PlayError("This is a sorting round: place the cards and check them all at once.", 400)
-        items = list(_with_relations(round_.items.order_by("position"), relations))
+        items = list(round_.items.order_by("position"))
         item = next((i for i in items if i.position == position), None)
         if item is None:
             raise PlayError("That question isn't part of this round.", 404)
@@ -224,8 +226,7 @@ def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now:
     return Answered(round=round_, items=items, item=item)
 
 
-def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime,
-                relations: tuple[str, ...] = ()) -> Answered:
+def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime) -> Answered:
     """Check a whole sorting round, once: `placements` maps card position to side id."""
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
@@ -233,7 +234,7 @@ def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: date
             raise PlayError("This round isn't a sorting round.", 400)
         if round_.finished_at is not None:
             raise PlayError("You've already checked this round — your first answers count.", 409)
-        items = list(_with_relations(round_.items.order_by("position"), relations))
+        items = list(round_.items.order_by("position"))
         missing = [i.position for i in items if placements.get(i.position) not in i.options]
         if missing:
             raise SortIncomplete(missing, placements)

@@ -1,6 +1,7 @@
 """Pages anyone can read: home, the rules, an article."""
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -36,3 +37,10 @@ def article_read(request, article_id: int):
         pk=article_id,
     )
     return render(request, "game/article.html", {"article": article})
+
+
+@require_GET
+def health(request):
+    """For load balancers and the load test's floor: one query, no session, no template."""
+    Debate.objects.exists()
+    return HttpResponse("ok", content_type="text/plain")

@@ -18,11 +18,7 @@ from game.services.rounds import (
 )
 from game.views.errors import play_error
 
-# Joined into the one query that reads a round's items: what feedback and results show.
-ITEM_RELATIONS = (
-    "quote__speaker__side", "quote__article", "quote__paragraph", "question",
-    "argument__side", "argument__article", "argument__paragraph",
-)
+
 
 
 @require_POST
@@ -40,16 +36,14 @@ def round_new(request, slug: str, mode: str):
 
 
 def round_items(round_: Round) -> list[RoundItem]:
-    return list(round_.items.select_related(*ITEM_RELATIONS).order_by("position"))
+    """A round's items: each carries its snapshot (words, options, source), so no joins."""
+    return list(round_.items.order_by("position"))
 
 
 def round_context(round_: Round, items: list[RoundItem], *, feedback_position: int | None = None) -> dict:
     """Everything a round page shows: the next question, the feedback, or the results."""
     current = next((i for i in items if i.answered_at is None), None)
     feedback = next((i for i in items if i.position == feedback_position and i.answered_at), None)
-    if feedback is not None and feedback.quote_id:
-        text, start, end = feedback.quote.paragraph.text, feedback.quote.start, feedback.quote.end
-        feedback.passage = (text[:start], text[start:end], text[end:])
     answered = [i for i in items if i.answered_at]
     return {
         "round": round_, "items": items, "current": current, "feedback": feedback,
@@ -96,8 +90,7 @@ def round_answer(request, round_id):
             round_get(round_id=round_id, owner=Owner.of(request))  # someone else's round: not found first
             raise PlayError(form.errors.get("answer", ["That answer could not be read."])[0], 400)
         done = answer_submit(round_id=round_id, position=form.cleaned_data["position"],
-                             answer_id=form.cleaned_data["answer"], owner=Owner.of(request), now=timezone.now(),
-                             relations=ITEM_RELATIONS if request.htmx else ())
+                             answer_id=form.cleaned_data["answer"], owner=Owner.of(request), now=timezone.now())
     except PlayError as error:
         return play_error(request, error)
     if not request.htmx:
@@ -110,7 +103,7 @@ def round_sort(request, round_id):
     owner = Owner.of(request)
     try:
         done = sort_submit(round_id=round_id, placements=sort_placements(request.POST), owner=owner,
-                           now=timezone.now(), relations=ITEM_RELATIONS)
+                           now=timezone.now())
     except SortIncomplete as error:
         # Keep the board as the player left it, and point at the cards still to place.
         round_ = round_get(round_id=round_id, owner=owner)
