@@ -34,3 +34,8 @@ def teacher_create(*, username: str, password: str, name: str = "") -> User:
     user = User.objects.create_user(username=username, password=password, is_staff=True, first_name=name)
     user.groups.add(teachers_group_sync())
     return user
+
+
+def is_teacher(user) -> bool:
+    """Members of the Teachers group (and superusers) run classes; students never do."""
+    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=TEACHERS_GROUP).exists())

@@ -145,3 +145,53 @@ def round_play_through(client, round_id) -> None:
 
     for item in RoundItem.objects.filter(round_id=round_id, answered_at__isnull=True).order_by("position"):
         client.post(f"/rounds/{round_id}/answer/", {"position": item.position, "answer": item.options[0]})
+
+
+def classroom_make(teacher, *, name: str = "10B Debate Club", students: int = 0):
+    """A class with `students` teacher-made students (display names "Student1 S." ...)."""
+    import random as _random
+
+    from game.roster import NewStudent
+    from game.services.classes import classroom_create, students_create
+
+    classroom = classroom_create(teacher=teacher, name=name, rng=_random.Random(next(_counter)))
+    if students:
+        students_create(classroom=classroom, students=[NewStudent(f"Student{n}", "Smith") for n in range(1, students + 1)],
+                        rng=_random.Random(next(_counter)))
+    return classroom
+
+
+def homework_make(classroom, debate, *, mode: str = "quiz", days_open: int = 7, title: str = "", **fields):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from game.models import Assignment
+
+    now = timezone.now()
+    values = {"opens_at": now - timedelta(days=1), "due_at": now + timedelta(days=days_open), "attempts": 1,
+              "questions": 10, "answers_shown": Assignment.Answers.STRAIGHT_AWAY, **fields}
+    return Assignment.objects.create(classroom=classroom, debate=debate, title=title or f"Homework {next(_counter)}",
+                                     mode=mode, **values)
+
+
+def homework_play(assignment, student, *, right: int | None = None, now=None) -> "Round":
+    """The student plays the homework through the real services, the first `right` answers right."""
+    from django.utils import timezone
+
+    from game.services.rounds import Owner, answer_submit, homework_round_start, sort_submit
+
+    now = now or timezone.now()
+    round_ = homework_round_start(assignment=assignment, student=student, now=now)
+    items = list(round_.items.order_by("position"))
+    owner = Owner(student, "")
+    if round_.mode == "sort":
+        placements = {i.position: (i.right_answer if right is None or i.position < right else
+                                   next(pk for pk in i.options if pk != i.right_answer)) for i in items}
+        sort_submit(round_id=round_.pk, placements=placements, owner=owner, now=now)
+        return round_
+    for item in items:
+        good = right is None or item.position < right
+        answer = item.right_answer if good else next(pk for pk in item.options if pk != item.right_answer)
+        answer_submit(round_id=round_.pk, position=item.position, answer_id=answer, owner=owner, now=now)
+    return round_

@@ -13,10 +13,14 @@ from .content import (
     Speaker,
     Status,
 )
+from .classes import Assignment, Classroom, Membership
 from .play import Mode, Round, RoundItem
 
 __all__ = [
     "Argument",
+    "Assignment",
+    "Classroom",
+    "Membership",
     "Article",
     "Choice",
     "Debate",

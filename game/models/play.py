@@ -32,12 +32,20 @@ class Round(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="rounds"
     )
     session_key = models.CharField(max_length=64, blank=True, db_index=True, help_text="A visitor's session.")
+    assignment = models.ForeignKey(
+        "game.Assignment", on_delete=models.PROTECT, null=True, blank=True, related_name="rounds",
+        help_text="The homework this round was played for, if any.",
+    )
     created_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["player", "-created_at"], name="round_player_recent")]
+
+    def late(self) -> bool:
+        """Finished after its homework was due (read from timestamps, never stored)."""
+        return bool(self.assignment_id and self.finished_at and self.finished_at > self.assignment.due_at)
 
     def __str__(self):
         return f"{self.get_mode_display()} · {self.created_at:%d %b %H:%M}"

@@ -12,6 +12,7 @@ from datetime import datetime
 from uuid import UUID
 
 from django.db import transaction
+from django.utils import timezone
 
 from game import rules
 from game.snapshots import argument_source, question_source, quote_source
@@ -54,20 +55,21 @@ class Owner:
         return Round.objects.filter(player__isnull=True, session_key=self.session_key)
 
 
-def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: random.Random | None = None) -> Round:
+def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: random.Random | None = None,
+                count: int = rules.ROUND_QUESTIONS, mix_questions: bool = True, assignment=None) -> Round:
     """Deal a new round of published content; a clear PlayError when there is not enough."""
     rng = rng or random.Random()
     if mode == Mode.SORT:
         items = _deal_sort(debate, rng)
     elif mode == Mode.QUIZ:
-        items = _deal_quiz(debate, rng)
+        items = _deal_quiz(debate, rng, count)
     elif mode == Mode.WHO_SAID:
-        items = _deal_who_said(debate, rng)
+        items = _deal_who_said(debate, rng, count, mix_questions)
     else:
         raise PlayError("There is no such game mode.", 404)
     with transaction.atomic():
         round_ = Round.objects.create(debate=debate, mode=mode, player=owner.player, session_key=owner.session_key,
-                                      created_at=now)
+                                      created_at=now, assignment=assignment)
         for position, item in enumerate(items):
             item.round, item.position = round_, position
         RoundItem.objects.bulk_create(items)
@@ -95,14 +97,14 @@ def _playable(question: Question) -> bool:
     return len(choices) >= 2 and sum(c.is_correct for c in choices) == 1
 
 
-def _deal_quiz(debate: Debate, rng: random.Random) -> list[RoundItem]:
+def _deal_quiz(debate: Debate, rng: random.Random, count: int) -> list[RoundItem]:
     questions = [q for q in _published_questions(debate) if _playable(q)]
     if not questions:
         raise PlayError("Your teacher hasn't published any quiz questions for this debate yet.", 409)
-    return [_question_item(q, rng) for q in rules.deal(questions, rules.ROUND_QUESTIONS, rng)]
+    return [_question_item(q, rng) for q in rules.deal(questions, count, rng)]
 
 
-def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
+def _deal_who_said(debate: Debate, rng: random.Random, count: int, mix_questions: bool) -> list[RoundItem]:
     quotes = list(
         Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
         .select_related("article", "paragraph", "speaker__side").defer("article__body")
@@ -112,10 +114,10 @@ def _deal_who_said(debate: Debate, rng: random.Random) -> list[RoundItem]:
     people = [rules.Person(s.pk, s.side_id, bool(s.role)) for s in speakers.values()]
     if not quotes or len(people) < 2:
         raise PlayError("There are no published quotes for this debate yet. Ask your teacher to publish some.", 409)
-    questions = [q for q in _published_questions(debate) if _playable(q)]
+    questions = [q for q in _published_questions(debate) if _playable(q)] if mix_questions else []
     by_id = {p.id: p for p in people}
     items = []
-    for content in rules.deal_mixed(quotes, questions, rules.ROUND_QUESTIONS, rng):
+    for content in rules.deal_mixed(quotes, questions, count, rng):
         if isinstance(content, Question):
             items.append(_question_item(content, rng))
             continue
@@ -154,17 +156,52 @@ def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
     ]
 
 
+HOMEWORK_MODES = {  # an assignment's mode: (round mode, teacher questions mixed in)
+    "who_said": (Mode.WHO_SAID, False), "mix": (Mode.WHO_SAID, True), "quiz": (Mode.QUIZ, False),
+    "sort": (Mode.SORT, False),
+}
+
+
+def homework_round_start(*, assignment, student, now: datetime, rng: random.Random | None = None) -> Round:
+    """Start (or resume) a round of homework: once it opens, within the attempts allowed.
+
+    Attempts after the due date are allowed and reported late, never lost.
+    """
+    from game.models import Assignment, Membership
+
+    with transaction.atomic():
+        # Locking the assignment row makes two tabs starting at once count as two attempts, in turn.
+        assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        if not Membership.objects.filter(classroom_id=assignment.classroom_id, student=student).exists():
+            raise PlayError("That homework isn't set for any of your classes.", 404)
+        if now < assignment.opens_at:
+            raise PlayError(f"This homework opens on {timezone.localtime(assignment.opens_at):%A %-d %B at %H:%M}.", 409)
+        rounds = Round.objects.filter(assignment=assignment, player=student)
+        unfinished = rounds.filter(finished_at__isnull=True).first()
+        if unfinished is not None:
+            return unfinished
+        if rounds.count() >= assignment.attempts:
+            raise PlayError(
+                f"You've used your {assignment.attempts} attempt{'s' if assignment.attempts != 1 else ''} "
+                "at this homework. Your best score counts.", 409,
+            )
+        mode, mix = HOMEWORK_MODES[assignment.mode]
+        return round_start(debate=assignment.debate, mode=mode, owner=Owner(student, ""), now=now, rng=rng,
+                           count=assignment.questions, mix_questions=mix, assignment=assignment)
+
+
 def round_get(*, round_id, owner: Owner) -> Round:
     """The owner's round, or a PlayError that does not reveal whether it exists."""
     try:
-        return owner.rounds().select_related("debate").get(pk=UUID(str(round_id)))
+        return owner.rounds().select_related("debate", "assignment").get(pk=UUID(str(round_id)))
     except (Round.DoesNotExist, ValueError):
         raise PlayError(NOT_FOUND, 404) from None
 
 
 def _locked_round(round_id, owner: Owner) -> Round:
     try:
-        return owner.rounds().select_for_update(of=("self",)).select_related("debate").get(pk=UUID(str(round_id)))
+        return owner.rounds().select_for_update(of=("self",)).select_related("debate", "assignment").get(
+            pk=UUID(str(round_id)))
     except (Round.DoesNotExist, ValueError):
         raise PlayError(NOT_FOUND, 404) from None
 

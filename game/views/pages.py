@@ -3,10 +3,12 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from game import rules
 from game.models import Article, Debate, Mode, Paragraph, Quote, Argument, Status
+from game.reports import student_homework
 from game.scores import player_summary
 
 
@@ -14,7 +16,9 @@ from game.scores import player_summary
 def home(request):
     debates = list(Debate.objects.prefetch_related("sides").order_by("topic"))
     summary = player_summary(request.user) if request.user.is_authenticated else None
-    return render(request, "game/home.html", {"debates": debates, "modes": Mode.choices, "summary": summary})
+    memberships, homework = student_homework(request.user, now=timezone.now()) if summary else ([], [])
+    return render(request, "game/home.html", {"debates": debates, "modes": Mode.choices, "summary": summary,
+                                              "memberships": memberships, "homework": homework})
 
 
 @require_GET

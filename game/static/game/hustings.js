@@ -31,5 +31,8 @@
     next.removeAttribute("data-panel");
     focusSwapped(next);
   });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) window.print();
+  });
   document.documentElement.classList.add("js");
 })();
