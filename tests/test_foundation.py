@@ -98,3 +98,27 @@ def test_create_teacher_makes_a_teacher_and_prints_a_password_once(capsys, clien
     assert response.status_code == 302
     with pytest.raises(CommandError, match="already an account called 'Ms-Rahman'"):
         call_command("create_teacher", "Ms-Rahman")
+
+
+@pytest.mark.django_db
+def test_the_demo_teacher_owns_a_demo_class_with_played_homework(client, tmp_path, settings, capsys):
+    from pathlib import Path
+
+    from game.models import Classroom, Round
+    from game.services.importing import articles_import
+
+    articles_import(paths=[Path(__file__).resolve().parent.parent / "seeds"])
+    settings.BASE_DIR = tmp_path
+    call_command("demo_teacher")
+    call_command("demo_teacher")
+    out = capsys.readouterr().out
+    classroom = Classroom.objects.get(teacher__username="demo-teacher")
+    assert classroom.memberships.count() == 5 and classroom.assignments.count() == 2
+    assert Round.objects.filter(assignment__classroom=classroom, finished_at__isnull=False).count() == 7
+    student_line = out.split("Demo student (Demo class: 10B Debate Club): ")[1].splitlines()[0]
+    username, password = student_line.split()[1], student_line.split()[3]
+    client.post("/accounts/login/", {"username": username, "password": password})
+    assert "Who said it? Week 2" in client.get("/").content.decode()
+    client.force_login(classroom.teacher)
+    page = client.get(f"/teach/classes/{classroom.pk}/").content.decode()
+    assert page.count("Done late") >= 1 and "Missing" in page and "Not started" in page

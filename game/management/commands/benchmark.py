@@ -4,7 +4,8 @@ Runs on a throwaway database (like the test runner's), so the real one is never 
 - who-said-what extraction: precision, recall and speed on the labelled articles;
 - importing seeds/: seconds and queries, first time and again;
 - importing a 1 MB article of each awkward shape: seconds (the importer is linear);
-- each game view with 1,000 players and 1,000 extra quotes: median milliseconds and queries.
+- each game view with 1,000 players and 1,000 extra quotes: median milliseconds and queries;
+- the teacher's class overview, item analysis and CSV export for 300 students x 50 homeworks.
 """
 
 import random
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             self.imports(root)
             self.awkward_imports()
             self.views(players, repeat)
+            self.classes(repeat)
         finally:
             teardown_databases(old_config, verbosity=0)
 
@@ -140,3 +142,67 @@ class Command(BaseCommand):
                 f"{max(timings) * 1000:7.1f} ms max  {max(query_counts):3} queries"
             )
         self.stdout.write(f"\n  database: {connection.vendor}")
+
+    def classes(self, repeat, students: int = 300, homeworks: int = 50, played_each: int = 5):
+        from datetime import timedelta
+
+        from game.models import Assignment, Debate
+        from game.roster import NewStudent
+        from game.services.classes import classroom_create, students_create
+        from game.teachers import teacher_create
+
+        self.section(f"Teacher pages: {students} students x {homeworks} homeworks, {played_each} played each "
+                     f"(median of {repeat})")
+        debate = Debate.objects.get(slug="junior-doctors-contract")
+        teacher = teacher_create(username="bench-teacher", password="x")
+        classroom = classroom_create(teacher=teacher, name="Benchmark class")
+        students_create(classroom=classroom, students=[NewStudent(f"Pupil{n}", "Bench") for n in range(students)])
+        now = timezone.now()
+        assignments = Assignment.objects.bulk_create(
+            Assignment(classroom=classroom, debate=debate, title=f"Homework {n}", mode="quiz", questions=5,
+                       opens_at=now - timedelta(days=30), due_at=now - timedelta(days=29 - n // 2))
+            for n in range(homeworks))
+        template = list(round_start(debate=debate, mode=Mode.WHO_SAID, owner=Owner(teacher, ""), now=now).items.all())
+        rng = random.Random(7)
+        rounds, items = [], []
+        for membership in classroom.memberships.all():
+            for assignment in rng.sample(assignments, played_each):
+                round_ = Round(debate=debate, mode=Mode.WHO_SAID, player_id=membership.student_id, created_at=now,
+                               finished_at=now, assignment=assignment)
+                rounds.append(round_)
+        Round.objects.bulk_create(rounds)
+        for round_ in rounds:
+            for position, item in enumerate(template[:5]):
+                correct = rng.random() < 0.6
+                items.append(RoundItem(
+                    round=round_, position=position, quote_id=item.quote_id, question_id=item.question_id,
+                    asked=item.asked, options=item.options, option_labels=item.option_labels,
+                    right_answer=item.right_answer, right_label=item.right_label, kind=item.kind, source=item.source,
+                    answer=item.right_answer if correct else item.options[0], correct=correct,
+                    answer_label=item.right_label if correct else item.option_labels[0][0],
+                    points=10 if correct else 0, answered_at=now))
+        RoundItem.objects.bulk_create(items, batch_size=2000)
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(teacher)
+
+        def csv_download():
+            response = client.get(f"/teach/classes/{classroom.pk}/results.csv")
+            b"".join(response.streaming_content)
+            return response
+
+        pages = [
+            ("class overview", lambda: client.get(f"/teach/classes/{classroom.pk}/")),
+            ("item analysis", lambda: client.get(f"/teach/homework/{assignments[0].pk}/")),
+            ("CSV export", csv_download),
+        ]
+        for name, call in pages:
+            timings, counts = [], []
+            for _ in range(max(3, repeat // 4)):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = call()
+                    timings.append(time.perf_counter() - started)
+                counts.append(len(data_queries(queries.captured_queries)))
+                assert response.status_code == 200, (name, response.status_code)
+            self.stdout.write(f"  {name:16} {statistics.median(timings) * 1000:8.1f} ms median  {max(counts):3} queries  "
+                              f"({len(items)} answers in all)")

@@ -1,0 +1,107 @@
+"""A teacher's Monday: a class made, names pasted, cards printed, homework set; a student logs in
+with a card and does it, another joins with the code; the teacher reads the reports."""
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import expect
+
+from game.models import Classroom, RoundItem
+from tests.e2e.conftest import axe_violations, login
+from tests.e2e.play_helpers import answer_question, current_round, sign_up
+from tests.factories import classroom_debate, classroom_make
+from game.teachers import teacher_create
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_teacher_runs_a_class_from_names_to_reports(browser, live_server, teacher):
+    classroom_debate()
+    teacher_context = browser.new_context(base_url=live_server.url)
+    page = teacher_context.new_page()
+    login(page, "ms-okafor", "chalk-and-talk-42")
+    page.get_by_role("link", name="Classes").click()
+    page.get_by_label("Class name").fill("10B Debate Club")
+    page.get_by_role("button", name="Make the class").click()
+    expect(page.get_by_role("heading", name="10B Debate Club", level=1)).to_be_visible()
+    classroom = Classroom.objects.get(teacher=teacher)
+    expect(page.locator(".join-code")).to_have_text(classroom.join_code_display)
+    assert axe_violations(page) == []
+
+    page.get_by_text("Add students", exact=True).click()
+    page.get_by_label("Names, one a line").fill("Amira Khan\nBen Okoro\nChloe Davies")
+    page.get_by_role("button", name="Make the accounts").click()
+    expect(page.get_by_role("heading", name="Login cards: 10B Debate Club")).to_be_visible()
+    cards = page.locator(".login-card")
+    expect(cards).to_have_count(3)
+    assert axe_violations(page) == []
+    amira = cards.filter(has_text="Amira K.")
+    username = amira.locator(".card-secret").nth(0).inner_text()
+    password = amira.locator(".card-secret").nth(1).inner_text()
+
+    page.get_by_role("link", name="← 10B Debate Club").click()
+    expect(page.get_by_label("Title")).to_be_visible()  # the form is open while no homework is set
+    page.get_by_label("Title").fill("Who represents whom?")
+    page.get_by_label("Game").select_option(label="Quiz")
+    page.get_by_label("Questions").fill("3")
+    page.get_by_role("button", name="Set the homework").click()
+    expect(page.get_by_text("Set “Who represents whom?”")).to_be_visible()
+
+    # Amira logs in with her card and does the homework on her phone.
+    student_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    student = student_context.new_page()
+    login(student, username, password)
+    expect(student.get_by_role("heading", name="Your homework")).to_be_visible()
+    assert axe_violations(student) == []
+    student.get_by_role("button", name="Start Who represents whom?").click()
+    round_ = current_round(student)
+    for item in RoundItem.objects.filter(round=round_).order_by("position"):
+        answer_question(student, item, right=True)
+        student.get_by_role("link", name="See your score").or_(student.get_by_role("link", name="Next question")).click()
+    expect(student.get_by_role("heading", name="Round complete: 10 points")).to_be_visible()
+    student.goto("/teach/")
+    expect(student.get_by_role("heading", name="Teachers only")).to_be_visible()
+
+    # Dev has his own account and joins with the code.
+    joiner_context = browser.new_context(base_url=live_server.url)
+    joiner = joiner_context.new_page()
+    sign_up(joiner, "dev-plays")
+    joiner.goto("/join/")
+    joiner.get_by_label("Class code").fill("ZZZ-ZZZ")
+    joiner.get_by_label("Your first name").fill("Dev")
+    joiner.get_by_role("button", name="Join the class").click()
+    expect(joiner.get_by_role("alert")).to_contain_text("doesn't match a class")
+    joiner.get_by_label("Class code").fill(classroom.join_code_display.lower())
+    joiner.get_by_label("Initial of your last name").fill("P")
+    joiner.get_by_role("button", name="Join the class").click()
+    expect(joiner.get_by_text("You've joined 10B Debate Club")).to_be_visible()
+    expect(joiner.get_by_role("button", name="Start Who represents whom?")).to_be_visible()
+
+    # The teacher reads the overview, the item analysis, and downloads the results.
+    page.reload()
+    overview = page.locator("table.overview")
+    expect(overview.get_by_role("row").filter(has_text="Amira K.")).to_contain_text("Done: 10")
+    expect(overview.get_by_role("row").filter(has_text="Ben O.")).to_contain_text("Not started")
+    expect(overview.get_by_role("row").filter(has_text="Dev P.")).to_contain_text("Not started")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Item analysis for Who represents whom?").click()
+    expect(page.get_by_role("row").filter(has_text="Which organisation represents junior doctors")).to_contain_text("100%")
+    expect(page.get_by_text("indicative").first).to_be_visible()
+    page.go_back()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download results (CSV)").click()
+    rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8-sig").read())))
+    assert rows[0][0] == "student" and rows[1][0] == "Amira K." and rows[1][8] == "yes"
+    for context in (teacher_context, student_context, joiner_context):
+        context.close()
+
+
+def test_a_second_teacher_cannot_open_the_first_teachers_class(page, teacher):
+    classroom = classroom_make(teacher, students=2)
+    teacher_create(username="mr-hughes", password="board-marker-19")
+    login(page, "mr-hughes", "board-marker-19")
+    response = page.goto(f"/teach/classes/{classroom.pk}/")
+    assert response.status == 404
+    page.goto("/teach/")
+    expect(page.get_by_text("You have no classes yet")).to_be_visible()
