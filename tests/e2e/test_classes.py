@@ -77,6 +77,7 @@ def test_a_teacher_runs_a_class_from_names_to_reports(browser, live_server, teac
     joiner.get_by_role("button", name="Join the class").click()
     expect(joiner.get_by_text("You've joined 10B Debate Club")).to_be_visible()
     expect(joiner.get_by_role("button", name="Start Who represents whom?")).to_be_visible()
+    assert axe_violations(joiner) == []
 
     # The teacher reads the overview, the item analysis, and downloads the results.
     page.reload()
@@ -93,6 +94,12 @@ def test_a_teacher_runs_a_class_from_names_to_reports(browser, live_server, teac
         page.get_by_role("link", name="Download results (CSV)").click()
     rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8-sig").read())))
     assert rows[0][0] == "student" and rows[1][0] == "Amira K." and rows[1][8] == "yes"
+
+    # Dev changes his mind and leaves the class; his homework goes from his page.
+    joiner.get_by_text("Leave a class").click()
+    joiner.get_by_role("button", name="Leave 10B Debate Club").click()
+    expect(joiner.get_by_text("You've left 10B Debate Club. Your scores stay yours.")).to_be_visible()
+    expect(joiner.get_by_role("heading", name="Your homework")).to_have_count(0)
     for context in (teacher_context, student_context, joiner_context):
         context.close()
 
