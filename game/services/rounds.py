@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from game import rules
 from game.snapshots import argument_source, question_source, quote_source
-from game.models import Argument, Debate, Mode, Question, Quote, Round, RoundItem, Speaker, Status
+from game.models import Argument, Assignment, Debate, Membership, Mode, Question, Quote, Round, RoundItem, Speaker, Status
 
 
 class PlayError(Exception):
@@ -167,8 +167,6 @@ def homework_round_start(*, assignment, student, now: datetime, rng: random.Rand
 
     Attempts after the due date are allowed and reported late, never lost.
     """
-    from game.models import Assignment, Membership
-
     with transaction.atomic():
         # Locking the assignment row makes two tabs starting at once count as two attempts, in turn.
         assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)

@@ -119,28 +119,16 @@ class Command(BaseCommand):
             ("profile", lambda: client.get("/me/")),
             ("leaderboard", lambda: client.get(f"/leaderboard/{debate.slug}/")),
         ]
-        for name, call in views:
-            timings, query_counts = [], []
-            for _ in range(repeat):
-                if call is None:
-                    round_ = fresh_round()
-                    item = round_.items.get(position=0)
+        def answer_a_fresh_round():
+            round_ = fresh_round()
+            item = round_.items.get(position=0)
+            return lambda: client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]},
+                                       HTTP_HX_REQUEST="true")
 
-                    def call_once(round_=round_, item=item):
-                        return client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]},
-                                           HTTP_HX_REQUEST="true")
-                else:
-                    call_once = call
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = call_once()
-                    timings.append(time.perf_counter() - started)
-                query_counts.append(len(data_queries(queries.captured_queries)))
-                assert response.status_code == 200, (name, response.status_code)
-            self.stdout.write(
-                f"  {name:14} {statistics.median(timings) * 1000:7.1f} ms median  "
-                f"{max(timings) * 1000:7.1f} ms max  {max(query_counts):3} queries"
-            )
+        for name, call in views:
+            prepare = answer_a_fresh_round if call is None else (lambda call=call: call)
+            median, slowest, queries = self.timed(name, prepare, repeat)
+            self.stdout.write(f"  {name:14} {median:7.1f} ms median  {slowest:7.1f} ms max  {queries:3} queries")
         self.stdout.write(f"\n  database: {connection.vendor}")
 
     def classes(self, repeat, students: int = 300, homeworks: int = 50, played_each: int = 5):
@@ -196,13 +184,19 @@ class Command(BaseCommand):
             ("CSV export", csv_download),
         ]
         for name, call in pages:
-            timings, counts = [], []
-            for _ in range(max(3, repeat // 4)):
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = call()
-                    timings.append(time.perf_counter() - started)
-                counts.append(len(data_queries(queries.captured_queries)))
-                assert response.status_code == 200, (name, response.status_code)
-            self.stdout.write(f"  {name:16} {statistics.median(timings) * 1000:8.1f} ms median  {max(counts):3} queries  "
-                              f"({len(items)} answers in all)")
+            median, _, queries = self.timed(name, lambda call=call: call, max(3, repeat // 4))
+            self.stdout.write(f"  {name:16} {median:8.1f} ms median  {queries:3} queries  ({len(items)} answers in all)")
+
+    @staticmethod
+    def timed(name, prepare, repeat) -> tuple[float, float, int]:
+        """(median ms, slowest ms, most queries) of `repeat` calls; `prepare()` returns each call."""
+        timings, counts = [], []
+        for _ in range(repeat):
+            call = prepare()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = call()
+                timings.append(time.perf_counter() - started)
+            counts.append(len(data_queries(queries.captured_queries)))
+            assert response.status_code == 200, (name, response.status_code)
+        return statistics.median(timings) * 1000, max(timings) * 1000, max(counts)
