@@ -7,10 +7,10 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from game.models import Classroom, RoundItem
+from game.models import Assignment, Classroom, RoundItem
 from tests.e2e.conftest import axe_violations, login
 from tests.e2e.play_helpers import answer_question, current_round, sign_up
-from tests.factories import classroom_debate, classroom_make
+from tests.factories import classroom_debate, classroom_make, homework_make
 from game.teachers import teacher_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,6 +36,11 @@ def test_a_teacher_runs_a_class_from_names_to_reports(browser, live_server, teac
     cards = page.locator(".login-card")
     expect(cards).to_have_count(3)
     assert axe_violations(page) == []
+    page.emulate_media(media="print")  # the printed sheet: cards two across, no menus
+    expect(page.locator(".site-header")).to_be_hidden()
+    columns = page.locator(".login-cards").evaluate("list => getComputedStyle(list).gridTemplateColumns")
+    assert len(columns.split()) == 2
+    page.emulate_media(media="screen")
     amira = cards.filter(has_text="Amira K.")
     username = amira.locator(".card-secret").nth(0).inner_text()
     password = amira.locator(".card-secret").nth(1).inner_text()
@@ -112,3 +117,45 @@ def test_a_second_teacher_cannot_open_the_first_teachers_class(page, teacher):
     assert response.status == 404
     page.goto("/teach/")
     expect(page.get_by_text("You have no classes yet")).to_be_visible()
+
+
+def test_a_forgotten_password_gets_a_new_card_and_hidden_answers_stay_hidden(browser, live_server, teacher):
+    debate = classroom_debate()
+    classroom = classroom_make(teacher, students=2)
+    membership = classroom.memberships.first()
+    homework_make(classroom, debate, mode="quiz", title="Secret quiz", answers_shown=Assignment.Answers.AFTER_DUE)
+    teacher_context = browser.new_context(base_url=live_server.url)
+    page = teacher_context.new_page()
+    login(page, "ms-okafor", "chalk-and-talk-42")
+    page.goto(f"/teach/classes/{classroom.pk}/")
+    page.get_by_role("link", name=membership.display_name).click()
+    expect(page.get_by_role("heading", name=membership.display_name)).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Reset password and print a new card").click()
+    card = page.locator(".login-card")
+    expect(card).to_have_count(1)
+    password = card.locator(".card-secret").nth(1).inner_text()
+
+    student_context = browser.new_context(base_url=live_server.url)
+    student = student_context.new_page()
+    login(student, membership.student.username, password)
+    student.get_by_role("button", name="Start Secret quiz").click()
+    round_ = current_round(student)
+    item = RoundItem.objects.get(round=round_, position=0)
+    student.locator("button.option").first.click()
+    expect(student.get_by_role("heading", name="Answer saved")).to_be_visible()
+    expect(student.locator("#play")).not_to_contain_text("Right!")
+    expect(student.locator("#play")).not_to_contain_text(item.right_label)
+    student.get_by_role("link", name="Finish").or_(student.get_by_role("link", name="Next question")).click()
+    expect(student.get_by_role("heading", name="Homework handed in")).to_be_visible()
+
+    page.goto(f"/teach/classes/{classroom.pk}/leaderboard/")
+    expect(page.get_by_role("heading", name="10B Debate Club: all time")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text=membership.display_name)).to_be_visible()
+    assert axe_violations(page) == []
+    page.goto(f"/teach/classes/{classroom.pk}/")
+    page.get_by_role("button", name="Switch joining off").click()
+    expect(page.locator(".join-panel")).to_contain_text("Joining with a code is off: nobody new can join")
+    expect(page.locator(".join-code")).to_have_count(0)
+    for context in (teacher_context, student_context):
+        context.close()

@@ -61,3 +61,38 @@ def test_a_student_who_tries_the_admin_is_asked_to_log_in_and_kept_out(page, stu
     expect(page.locator(".errornote")).to_contain_text("staff account")
     page.goto("/admin/game/quote/")
     expect(page).to_have_url(re.compile(r"/admin/login/"))
+
+
+def test_a_played_quote_is_archived_not_deleted_and_the_player_keeps_their_points(page, teacher, student):
+    import random
+
+    from django.utils import timezone
+
+    from game.models import Mode
+    from game.scores import player_summary
+    from game.services.rounds import Owner, answer_submit, round_start
+
+    debate = classroom_debate()
+    owner = Owner(student, "")
+    round_ = round_start(debate=debate, mode=Mode.WHO_SAID, owner=owner, now=timezone.now(), rng=random.Random(4))
+    first = round_.items.filter(quote__isnull=False).order_by("position").first()
+    for item in round_.items.order_by("position"):
+        answer_submit(round_id=round_.pk, position=item.position, answer_id=item.right_answer, owner=owner,
+                      now=timezone.now())
+    points = player_summary(student).points
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("ms-okafor")
+    page.get_by_label("Password").fill("chalk-and-talk-42")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/admin/game/quote/{first.quote_id}/delete/")
+    expect(page.get_by_text("can't be deleted, because students have played it")).to_be_visible()
+    expect(page.get_by_role("button", name="Yes, I’m sure")).to_have_count(0)
+
+    page.goto("/admin/game/quote/")
+    page.get_by_role("row").filter(has_text=first.asked[:40]).get_by_role("checkbox").check()
+    page.get_by_label("Action:").select_option(label="Archive selected items (out of play, kept for players' history)")
+    page.get_by_role("button", name="Run").click()
+    expect(page.get_by_text("Archived 1 item")).to_be_visible()
+    assert Quote.objects.get(pk=first.quote_id).status == Status.ARCHIVED
+    assert player_summary(student).points == points
