@@ -239,3 +239,16 @@ def test_teacher_pages_cost_the_same_queries_for_a_small_and_a_big_class(teacher
     with assert_queries(6):
         response = teacher_client.get(f"/teach/classes/{classroom.pk}/results.csv")
         b"".join(response.streaming_content)
+
+
+def test_a_teacher_removes_a_student_from_the_class_and_the_account_stays(teacher_client, teacher):
+    debate = classroom_debate()
+    classroom = classroom_make(teacher, students=2)
+    membership = classroom.memberships.first()
+    homework_play(homework_make(classroom, debate), membership.student)
+    response = teacher_client.post(f"/teach/classes/{classroom.pk}/students/{membership.pk}/", {"action": "remove"},
+                                   follow=True)
+    assert f"{membership.display_name} is no longer in 10B Debate Club" in response.content.decode()
+    assert classroom.memberships.count() == 1
+    assert User.objects.filter(pk=membership.student_id).exists()
+    assert Round.objects.filter(player_id=membership.student_id).exists()

@@ -102,6 +102,13 @@ def password_reset(*, membership: Membership, rng: random.Random | None = None) 
     return LoginCard(membership.display_name, student.username, password)
 
 
+def student_remove(*, membership: Membership) -> str:
+    """Take a student off the class list; their account and the rounds they played stay."""
+    name = membership.display_name
+    membership.delete()
+    return name
+
+
 def class_join(*, student: User, code: str, first_name: str, last_initial: str) -> Membership:
     """A student with an account joins with the code their teacher gave them."""
     if student.is_staff:

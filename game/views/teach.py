@@ -25,7 +25,7 @@ from game.models import Assignment, Classroom, Debate, Membership
 from game.roster import RosterError, csv_parse, names_parse
 from game.services.classes import (
     ClassError, assignment_create, classroom_create, join_code_regenerate, join_code_switch_off, password_reset,
-    students_create,
+    student_remove, students_create,
 )
 from game.teachers import is_teacher
 
@@ -154,6 +154,10 @@ def cards(request, pk: int):
 def student_page(request, pk: int, membership_pk: int):
     classroom = own_classroom(request, pk)
     membership = get_object_or_404(Membership.objects.select_related("student"), pk=membership_pk, classroom=classroom)
+    if request.method == "POST" and request.POST.get("action") == "remove":
+        name = student_remove(membership=membership)
+        messages.success(request, f"{name} is no longer in {classroom.name}. Their account and scores are kept.")
+        return redirect("teach_class", pk=classroom.pk)
     if request.method == "POST":
         try:
             card = password_reset(membership=membership)

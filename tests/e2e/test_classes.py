@@ -154,6 +154,11 @@ def test_a_forgotten_password_gets_a_new_card_and_hidden_answers_stay_hidden(bro
     expect(page.get_by_role("row").filter(has_text=membership.display_name)).to_be_visible()
     assert axe_violations(page) == []
     page.goto(f"/teach/classes/{classroom.pk}/")
+    other = classroom.memberships.exclude(pk=membership.pk).get()
+    page.get_by_role("link", name=other.display_name).click()
+    page.get_by_role("button", name="Remove from 10B Debate Club").click()
+    expect(page.get_by_text(f"{other.display_name} is no longer in 10B Debate Club")).to_be_visible()
+    expect(page.locator("table.overview")).not_to_contain_text(other.display_name)
     page.get_by_role("button", name="Switch joining off").click()
     expect(page.locator(".join-panel")).to_contain_text("Joining with a code is off: nobody new can join")
     expect(page.locator(".join-code")).to_have_count(0)
