@@ -12,7 +12,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
-from .models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Round, RoundItem, Side, Speaker, Status
+from .models import (
+    Argument, Article, Choice, Debate, Membership, Paragraph, Question, Quote, Round, RoundItem, Side, Speaker, Status,
+)
 from .models.content import Origin
 from .services.importing import article_file_import
 
@@ -311,7 +313,11 @@ class RoundAdmin(admin.ModelAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(points_total=Sum("items__points"))
+        rounds = super().get_queryset(request).annotate(points_total=Sum("items__points"))
+        if request.user.is_superuser:
+            return rounds
+        # A teacher reads the rounds of the students in their own classes, nobody else's.
+        return rounds.filter(player__in=Membership.objects.filter(classroom__teacher=request.user).values("student"))
 
     @admin.display(description="Points", ordering="points_total")
     def total_points(self, obj):

@@ -11,8 +11,20 @@ from datetime import date, datetime, timedelta
 from django.contrib.auth.models import User
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from game.models import Debate, Mode, Round, RoundItem
+
+
+def answers_hidden(now: datetime | None = None) -> Q:
+    """Homework whose answers are not shown yet: its points would tell right from wrong, so it
+    stays out of scores, mix-ups and leaderboards until the teacher's setting shows them."""
+    return Q(round__assignment__answers_shown="never") | Q(
+        round__assignment__answers_shown="after_due", round__assignment__due_at__gt=now or timezone.now())
+
+
+def _items(**filters):
+    return RoundItem.objects.filter(**filters).exclude(answers_hidden())
 
 
 @dataclass
@@ -37,7 +49,7 @@ class PlayerSummary:
 
 
 def player_summary(player: User) -> PlayerSummary:
-    answered = RoundItem.objects.filter(round__player=player, answered_at__isnull=False)
+    answered = _items(round__player=player, answered_at__isnull=False)
     totals = answered.aggregate(points=Sum("points"), best=Max("streak"))
     by_mode = {
         row["round__mode"]: row
@@ -59,13 +71,15 @@ def player_summary(player: User) -> PlayerSummary:
 
 def recent_rounds(player: User, limit: int = 5) -> list[Round]:
     """The player's latest rounds with their answers (three queries whatever the number)."""
-    rounds = list(Round.objects.filter(player=player).select_related("debate")[:limit])
+    rounds = list(Round.objects.filter(player=player).select_related("debate", "assignment")[:limit])
     items = RoundItem.objects.filter(round__in=rounds).order_by("position")
     by_round: dict = {}
     for item in items:
         by_round.setdefault(item.round_id, []).append(item)
+    hidden = {r.pk for r in rounds if r.assignment_id and not r.assignment.answers_visible(timezone.now())}
     for round_ in rounds:
-        round_.answered_items = [i for i in by_round.get(round_.pk, []) if i.answered_at]
+        round_.answers_hidden = round_.pk in hidden
+        round_.answered_items = [] if round_.answers_hidden else [i for i in by_round.get(round_.pk, []) if i.answered_at]
         round_.points = sum(i.points for i in round_.answered_items)
     return rounds
 
@@ -73,13 +87,13 @@ def recent_rounds(player: User, limit: int = 5) -> list[Round]:
 def mix_ups(player: User, limit: int = 5) -> list[dict]:
     """The speakers and sides this player confuses most: (right, chosen, times), as they were played."""
     speakers = (
-        RoundItem.objects.filter(round__player=player, correct=False, quote__isnull=False)
+        _items(round__player=player, correct=False, quote__isnull=False)
         .values(right=F("right_label"), chosen=F("answer_label"))
         .annotate(times=Count("id"))
         .order_by("-times", "right")[:limit]
     )
     sides = (
-        RoundItem.objects.filter(round__player=player, correct=False, argument__isnull=False)
+        _items(round__player=player, correct=False, argument__isnull=False)
         .values(right=F("right_label"), chosen=F("answer_label"))
         .annotate(times=Count("id"))
         .order_by("-times", "right")[:limit]
@@ -92,7 +106,7 @@ def points_by_day(player: User, *, today: date, days: int = 30) -> list[tuple[da
     """Points per day over the last `days` days, zero-filled, oldest first."""
     first = today - timedelta(days=days - 1)
     rows = (
-        RoundItem.objects.filter(round__player=player, answered_at__date__gte=first)
+        _items(round__player=player, answered_at__date__gte=first)
         .annotate(day=TruncDate("answered_at"))
         .values("day")
         .annotate(points=Sum("points"))
@@ -109,7 +123,7 @@ class Board:
 
 def leaderboard(debate: Debate, *, since: datetime | None = None, viewer: User | None = None, limit: int = 10) -> Board:
     """Top players of a debate by points (all time, or since a moment), with the viewer's rank."""
-    items = RoundItem.objects.filter(round__debate=debate, round__player__isnull=False, answered_at__isnull=False)
+    items = _items(round__debate=debate, round__player__isnull=False, answered_at__isnull=False)
     if since is not None:
         items = items.filter(answered_at__gte=since)
     totals = items.values("round__player", "round__player__username").annotate(points=Sum("points"))

@@ -211,12 +211,16 @@ def test_the_argument_list_costs_the_same_queries_however_many(teacher_client, d
         assert teacher_client.get("/admin/game/argument/").status_code == 200
 
 
-def test_a_teacher_reads_results_but_cannot_change_them(teacher_client, student):
+def test_a_teacher_reads_results_but_cannot_change_them(teacher_client, teacher, student, other_student):
     from django.utils import timezone
 
     from game.models import Mode, Round, RoundItem
 
+    from game.services.classes import class_join
+    from tests.factories import classroom_make
+
     debate = classroom_debate()
+    class_join(student=student, code=classroom_make(teacher).join_code, first_name="Sam", last_initial="")
     round_ = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=student, created_at=timezone.now())
     question = debate.questions.first()
     RoundItem.objects.create(round=round_, position=0, question=question, asked=question.prompt, options=[],
@@ -227,3 +231,7 @@ def test_a_teacher_reads_results_but_cannot_change_them(teacher_client, student)
     assert detail.status_code == 200 and "Which organisation represents junior doctors" in detail.content.decode()
     assert teacher_client.post(f"/admin/game/round/{round_.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Round.objects.filter(pk=round_.pk).exists()
+    # Another teacher's student (or a student in no class of hers) is not hers to read.
+    elsewhere = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=other_student, created_at=timezone.now())
+    assert "priya" not in teacher_client.get("/admin/game/round/").content.decode()
+    assert teacher_client.get(f"/admin/game/round/{elsewhere.pk}/change/").status_code == 302

@@ -252,3 +252,20 @@ def test_a_teacher_removes_a_student_from_the_class_and_the_account_stays(teache
     assert classroom.memberships.count() == 1
     assert User.objects.filter(pk=membership.student_id).exists()
     assert Round.objects.filter(player_id=membership.student_id).exists()
+
+
+def test_hidden_answers_stay_out_of_the_players_scores_until_the_due_date(client, teacher, student):
+    from game.scores import leaderboard, player_summary
+
+    debate = classroom_debate()
+    classroom = classroom_make(teacher)
+    class_join(student=student, code=classroom.join_code, first_name="Sam", last_initial="P")
+    assignment = homework_make(classroom, debate, answers_shown=Assignment.Answers.AFTER_DUE)
+    homework_play(assignment, student)
+    assert player_summary(student).points == 0 and leaderboard(debate).rows == []
+    client.force_login(student)
+    page = client.get("/me/").content.decode()
+    assert "homework: answers shown later" in page and "✓" not in page
+    Assignment.objects.filter(pk=assignment.pk).update(due_at=timezone.now() - timedelta(minutes=1),
+                                                       opens_at=timezone.now() - timedelta(days=1))
+    assert player_summary(student).points == 10 and leaderboard(debate).rows[0]["points"] == 10
