@@ -40,7 +40,7 @@ def test_a_teacher_makes_a_class_and_sees_its_join_code(teacher_client, teacher)
     assert classroom.join_code_display in page and re.fullmatch(r"[A-Z2-9]{3}-[A-Z2-9]{3}", classroom.join_code_display)
     assert f"/join/{classroom.join_code}/" in page
     qr = teacher_client.get(f"/teach/classes/{classroom.pk}/join-qr.svg")
-    assert qr["Content-Type"] == "image/svg+xml" and b"<svg" in qr.content
+    assert qr["Content-Type"] == "image/svg+xml" and b'<svg xmlns="http://www.w3.org/2000/svg"' in qr.content
 
 
 def test_pasted_names_become_accounts_with_login_cards_shown_once(teacher_client, teacher):

@@ -92,8 +92,10 @@ def join_qr(request, pk: int):
     classroom = own_classroom(request, pk)
     if not classroom.join_code:
         return HttpResponse(status=404)
-    svg = segno.make(join_link(request, classroom), error="m").svg_inline(scale=8, border=2, dark="#14213d")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    svg = io.BytesIO()  # a standalone SVG document (with its namespace), so <img> can show it
+    segno.make(join_link(request, classroom), error="m").save(svg, kind="svg", scale=8, border=2, dark="#14213d",
+                                                              xmldecl=False)
+    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
 
 
 @teacher_required
