@@ -27,7 +27,8 @@ def test_a_teacher_runs_a_class_from_names_to_reports(browser, live_server, teac
     expect(page.get_by_role("heading", name="10B Debate Club", level=1)).to_be_visible()
     classroom = Classroom.objects.get(teacher=teacher)
     expect(page.locator(".join-code")).to_have_text(classroom.join_code_display)
-    page.wait_for_function("document.querySelector('.join-qr').naturalWidth > 100")  # the QR code loads and shows
+    expect(page.locator(".join-qr")).to_have_js_property("complete", True)  # the QR code loads and shows
+    assert page.locator(".join-qr").evaluate("img => img.naturalWidth") > 100
     assert axe_violations(page) == []
 
     page.get_by_text("Add students", exact=True).click()
