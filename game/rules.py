@@ -116,6 +116,37 @@ def deal_sort(cards_by_side: dict[int, Sequence[T]], rng: random.Random) -> list
     return hand
 
 
+# Live games, scored as Kahoot publishes it: a right answer earns round(P x (1 - (t/T)/2)), all P
+# under half a second; accuracy-only scoring gives P for every right answer.
+LIVE_POINTS = 1000
+LIVE_FULL_POINTS_MS = 500
+LIVE_STREAK_STEP, LIVE_STREAK_CAP = 100, 500  # +100 a step from the second right answer in a row, up to +500
+LIVE_READING_SECONDS = 5  # the question shows before the answers open
+LIVE_GRACE_MS = 750  # network grace after the deadline
+LIVE_SECONDS_CHOICES = (10, 20, 30, 60, 0)  # 0: untimed
+
+
+def live_points(*, correct: bool, elapsed_ms: int, limit_ms: int, speed: bool, streak: int, streak_bonus: bool) -> int:
+    """Points for one live answer; `streak` counts right answers in a row, this one included."""
+    if not correct:
+        return 0
+    points = LIVE_POINTS
+    if speed and limit_ms and elapsed_ms > LIVE_FULL_POINTS_MS:
+        points = round(LIVE_POINTS * (1 - (min(elapsed_ms, limit_ms) / limit_ms) / 2))
+    if streak_bonus and streak >= 2:
+        points += min(LIVE_STREAK_STEP * (streak - 1), LIVE_STREAK_CAP)
+    return points
+
+
+def live_answer_window(*, now: datetime, opens_at: datetime | None, deadline: datetime | None) -> str:
+    """"reading" before answers open, "open", or "closed" once the deadline and its grace have passed."""
+    if opens_at is None or now < opens_at:
+        return "reading"
+    if deadline is not None and now > deadline + timedelta(milliseconds=LIVE_GRACE_MS):
+        return "closed"
+    return "open"
+
+
 def week_start(now: datetime) -> datetime:
     """Monday 00:00 of the week containing `now` (in now's time zone): "this week" boards."""
     monday = now - timedelta(days=now.weekday())

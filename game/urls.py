@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import accounts, classes, pages, play, scores, teach
+from .views import accounts, classes, live, pages, play, scores, teach
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -18,6 +18,15 @@ urlpatterns = [
     path("join/<str:code>/", classes.join, name="join_code"),
     path("classes/<int:pk>/leave/", classes.leave, name="class_leave"),
     path("homework/<int:pk>/start/", classes.homework_start, name="homework_start"),
+    path("live/", live.live_join, name="live_join"),
+    path("live/new/", live.live_new, name="live_new"),
+    path("live/host/<str:pin>/", live.live_host, name="live_host"),
+    path("live/host/<str:pin>/state/", live.live_host_state, name="live_host_state"),
+    path("live/host/<str:pin>/action/", live.live_host_action, name="live_host_action"),
+    path("live/host/<str:pin>/qr.svg", live.live_qr, name="live_qr"),
+    path("live/<str:pin>/", live.live_play, name="live_play"),
+    path("live/<str:pin>/state/", live.live_play_state, name="live_play_state"),
+    path("live/<str:pin>/answer/", live.live_answer, name="live_answer"),
     path("teach/", teach.index, name="teach"),
     path("teach/classes/<int:pk>/", teach.class_page, name="teach_class"),
     path("teach/classes/<int:pk>/join-qr.svg", teach.join_qr, name="teach_join_qr"),

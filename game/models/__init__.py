@@ -14,6 +14,7 @@ from .content import (
     Status,
 )
 from .classes import Assignment, Classroom, Membership
+from .live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion
 from .play import Mode, Round, RoundItem
 
 __all__ = [
@@ -24,6 +25,10 @@ __all__ = [
     "Article",
     "Choice",
     "Debate",
+    "LiveAnswer",
+    "LiveGame",
+    "LivePlayer",
+    "LiveQuestion",
     "Mode",
     "Paragraph",
     "Question",

@@ -58,15 +58,7 @@ class Owner:
 def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: random.Random | None = None,
                 count: int = rules.ROUND_QUESTIONS, mix_questions: bool = True, assignment=None) -> Round:
     """Deal a new round of published content; a clear PlayError when there is not enough."""
-    rng = rng or random.Random()
-    if mode == Mode.SORT:
-        items = _deal_sort(debate, rng)
-    elif mode == Mode.QUIZ:
-        items = _deal_quiz(debate, rng, count)
-    elif mode == Mode.WHO_SAID:
-        items = _deal_who_said(debate, rng, count, mix_questions)
-    else:
-        raise PlayError("There is no such game mode.", 404)
+    items = items_deal(debate=debate, mode=mode, rng=rng or random.Random(), count=count, mix_questions=mix_questions)
     with transaction.atomic():
         round_ = Round.objects.create(debate=debate, mode=mode, player=owner.player, session_key=owner.session_key,
                                       created_at=now, assignment=assignment)
@@ -74,6 +66,18 @@ def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: 
             item.round, item.position = round_, position
         RoundItem.objects.bulk_create(items)
     return round_
+
+
+def items_deal(*, debate: Debate, mode: str, rng: random.Random, count: int = rules.ROUND_QUESTIONS,
+               mix_questions: bool = True) -> list[RoundItem]:
+    """Unsaved items of published content, each with its snapshot (rounds and live games deal these)."""
+    if mode == Mode.SORT:
+        return _deal_sort(debate, rng)
+    if mode == Mode.QUIZ:
+        return _deal_quiz(debate, rng, count)
+    if mode == Mode.WHO_SAID:
+        return _deal_who_said(debate, rng, count, mix_questions)
+    raise PlayError("There is no such game mode.", 404)
 
 
 def _published_questions(debate: Debate):

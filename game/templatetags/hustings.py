@@ -25,3 +25,28 @@ def minutes(duration) -> int:
 def iso_date(value: str | None) -> date | None:
     """A date kept as text in a snapshot ("2015-09-25"), for the |date filter."""
     return date.fromisoformat(value) if value else None
+
+
+SHAPES = ("▲", "◆", "●", "■")
+
+
+@register.filter
+def option_shape(index: int) -> str:
+    """Each live option has a shape as well as a colour, never colour alone."""
+    return SHAPES[index % len(SHAPES)]
+
+
+@register.filter
+def live_options(question) -> list[tuple[int, str, str]]:
+    return [(pk, label, detail) for pk, (label, detail) in zip(question.options, question.option_labels)]
+
+
+@register.filter
+def epoch_ms(moment) -> int:
+    return int(moment.timestamp() * 1000) if moment else 0
+
+
+@register.filter
+def ordinal_place(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"

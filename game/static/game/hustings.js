@@ -34,5 +34,15 @@
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-print]")) window.print();
   });
+  // Live game clocks: count down to a moment the server gave, corrected for this device's clock.
+  function tick() {
+    document.querySelectorAll("[data-countdown]").forEach(function (clock) {
+      if (!clock.dataset.offset) clock.dataset.offset = String(Number(clock.dataset.serverNow) - Date.now());
+      var left = Number(clock.dataset.countdown) - (Date.now() + Number(clock.dataset.offset));
+      clock.textContent = String(Math.max(0, Math.ceil(left / 1000)));
+    });
+  }
+  window.setInterval(tick, 250);
+  document.addEventListener("htmx:afterSettle", tick);
   document.documentElement.classList.add("js");
 })();

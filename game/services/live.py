@@ -1,0 +1,284 @@
+"""Live games: creating one, joining and rejoining, the host's moves, answers, and what screens show.
+
+The server decides everything: when answers open and close (from stored timestamps, checked on
+every read, so a question closes at its deadline even with the projector tab gone), whether an
+answer is in time, right, and worth how much. Phase changes are compare-and-set on the game's
+version, so the host's click, the deadline and "everyone answered" can race safely.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Sum
+
+from game import rules
+from game.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode
+from game.services.rounds import PlayError, items_deal
+
+Phase = LiveGame.Phase
+DEAL_MODES = {LiveGame.Mode.WHO_SAID: Mode.WHO_SAID, LiveGame.Mode.QUIZ: Mode.QUIZ, LiveGame.Mode.WHICH_SIDE: Mode.SORT}
+
+# Nicknames: words that are never shown on a class projector (matched after undoing l33t spelling).
+BLOCKED = ("fuck", "shit", "cunt", "bitch", "bastard", "wank", "twat", "dick", "cock", "pussy", "slut", "whore",
+           "nigg", "fag", "retard", "spaz", "paki", "nazi", "hitler", "rape", "porn", "sex", "arse", "penis", "vagina")
+FRIENDLY_FIRST = "Brave Calm Clever Bold Bright Quick Keen Witty Jolly Swift Wise Lucky Sunny Merry Plucky".split()
+FRIENDLY_SECOND = "Otter Falcon Badger Puffin Heron Fox Hare Robin Owl Panda Lynx Seal Wren Koala Tiger".split()
+
+
+class LiveError(PlayError):
+    """Something a host or player should be told; nothing changed."""
+
+
+def nickname_suggest(rng: random.Random | None = None) -> str:
+    rng = rng or random.SystemRandom()
+    return f"{rng.choice(FRIENDLY_FIRST)} {rng.choice(FRIENDLY_SECOND)}"
+
+
+def nickname_check(nickname: str) -> str:
+    nickname = " ".join(nickname.split())
+    if not 2 <= len(nickname) <= 20:
+        raise LiveError("Pick a nickname of 2 to 20 characters.", 400)
+    plain = nickname.lower().translate(str.maketrans("013457@$!", "oieastasi"))
+    if any(word in re.sub(r"[^a-z]", "", plain) for word in BLOCKED):
+        raise LiveError("Please pick a different nickname: it will be shown to the whole class.", 400)
+    return nickname
+
+
+def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_scoring: bool = True,
+                streak_bonus: bool = True, leaderboard_every: int = 1, classroom=None,
+                rng: random.Random | None = None) -> LiveGame:
+    rng = rng or random.SystemRandom()
+    items = items_deal(debate=debate, mode=DEAL_MODES[mode], rng=rng, count=questions, mix_questions=False)[:questions]
+    for _ in range(20):
+        try:
+            with transaction.atomic():
+                game = LiveGame.objects.create(
+                    pin=f"{rng.randint(0, 999999):06d}", host=host, debate=debate, mode=mode, seconds=seconds,
+                    speed_scoring=speed_scoring, streak_bonus=streak_bonus,
+                    leaderboard_every=max(1, leaderboard_every), classroom=classroom)
+                LiveQuestion.objects.bulk_create(
+                    LiveQuestion(game=game, position=n, kind=item.kind, asked=item.asked, options=item.options,
+                                 option_labels=item.option_labels, right_answer=item.right_answer,
+                                 right_label=item.right_label, source=item.source)
+                    for n, item in enumerate(items))
+            return game
+        except IntegrityError:
+            continue  # that PIN is in use by another game: draw again
+    raise LiveError("Could not find a free PIN; try again.", 503)
+
+
+def game_by_pin(pin: str) -> LiveGame:
+    game = LiveGame.objects.filter(pin=pin.strip()).exclude(phase=Phase.FINISHED).select_related("classroom").first()
+    if game is None:
+        game = LiveGame.objects.filter(pin=pin.strip()).select_related("classroom").first()
+    if game is None:
+        raise LiveError("There's no game with that PIN. Check the six digits on the screen.", 404)
+    return game
+
+
+def player_join(*, game: LiveGame, nickname: str, user=None) -> LivePlayer:
+    """Join (or, for a logged-in student, rejoin on any device) with the same seat and score."""
+    if game.phase == Phase.FINISHED:
+        raise LiveError("This game has ended.", 409)
+    if user is not None and user.is_authenticated:
+        seat = game.players.filter(user=user).first()
+        if seat is not None:
+            if seat.kicked:
+                raise LiveError("The host has removed you from this game.", 403)
+            return seat
+    else:
+        user = None
+    if game.classroom_id and (user is None or not Membership.objects.filter(
+            classroom_id=game.classroom_id, student=user).exists()):
+        raise LiveError(f"This game is for {game.classroom.name} only: log in with your class account to join.", 403)
+    nickname = nickname_check(nickname)
+    try:
+        with transaction.atomic():
+            return LivePlayer.objects.create(game=game, nickname=nickname, user=user)
+    except IntegrityError:
+        raise LiveError("Someone in this game already has that nickname: pick another.", 409) from None
+
+
+def player_by_token(game: LiveGame, token: str | None) -> LivePlayer | None:
+    if not token:
+        return None
+    try:
+        return game.players.filter(token=token, kicked=False).first()
+    except (ValueError, Exception):  # a malformed cookie is simply no seat
+        return None
+
+
+def _move(game: LiveGame, version: int, **changes) -> bool:
+    """Compare-and-set: change the game only if nobody moved it since `version`."""
+    moved = LiveGame.objects.filter(pk=game.pk, version=version).update(version=F("version") + 1, **changes)
+    if moved:
+        game.refresh_from_db()
+    return bool(moved)
+
+
+def _question_opening(game: LiveGame, index: int, now: datetime) -> dict:
+    opens = now + timedelta(seconds=rules.LIVE_READING_SECONDS)
+    return {"phase": Phase.QUESTION, "question_index": index, "opens_at": opens,
+            "deadline": opens + timedelta(seconds=game.seconds) if game.seconds else None, "paused_remaining_ms": None}
+
+
+def host_action(*, game: LiveGame, action: str, version: int, now: datetime) -> None:
+    """start, close (skip to the reveal), next, pause, resume, end."""
+    total = game.questions.count()
+    if action == "start" and game.phase == Phase.LOBBY and total:
+        changes = _question_opening(game, 0, now)
+    elif action == "close" and game.phase == Phase.QUESTION:
+        changes = {"phase": Phase.REVEAL, "paused_remaining_ms": None}
+    elif action == "next" and game.phase == Phase.REVEAL:
+        index = game.question_index + 1
+        changes = _question_opening(game, index, now) if index < total else {"phase": Phase.FINISHED}
+    elif action == "pause" and game.phase == Phase.QUESTION and game.deadline and game.paused_remaining_ms is None:
+        remaining = max(0, int((game.deadline - now).total_seconds() * 1000))
+        changes = {"paused_remaining_ms": remaining, "deadline": None}
+    elif action == "resume" and game.paused_remaining_ms is not None:
+        changes = {"deadline": now + timedelta(milliseconds=game.paused_remaining_ms), "paused_remaining_ms": None,
+                   "opens_at": min(game.opens_at or now, now)}
+    elif action == "end" and game.phase != Phase.FINISHED:
+        changes = {"phase": Phase.FINISHED}
+    else:
+        raise LiveError("That can't be done now; the screen shows where the game is.", 409)
+    if not _move(game, version, **changes):
+        raise LiveError("The game had already moved on; the screen shows where it is now.", 409)
+
+
+def player_kick(*, game: LiveGame, player_id: int) -> str:
+    player = game.players.filter(pk=player_id).first()
+    if player is None:
+        raise LiveError("That player isn't in this game.", 404)
+    player.kicked = True
+    player.save(update_fields=["kicked"])
+    LiveGame.objects.filter(pk=game.pk).update(version=F("version") + 1)
+    return player.nickname
+
+
+def game_tick(game: LiveGame, now: datetime) -> LiveGame:
+    """Close the open question at its deadline or once every player has answered (compare-and-set)."""
+    if game.phase != Phase.QUESTION or game.paused_remaining_ms is not None:
+        return game
+    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline)
+    everyone = False
+    if window == "open":
+        players = game.players.filter(kicked=False).count()
+        answered = LiveAnswer.objects.filter(question__game=game, question__position=game.question_index,
+                                             player__kicked=False).count()
+        everyone = players > 0 and answered >= players
+    if window == "closed" or everyone:
+        if not _move(game, game.version, phase=Phase.REVEAL):
+            game.refresh_from_db()
+    return game
+
+
+def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_id: int, now: datetime) -> LiveAnswer:
+    """One answer a player a question, in time; a double tap or retry returns the stored answer."""
+    game.refresh_from_db()
+    if player.kicked:
+        raise LiveError("The host has removed you from this game.", 403)
+    if game.phase != Phase.QUESTION or position != game.question_index:
+        raise LiveError("That question is over: look at the screen for the next one.", 409)
+    stored = LiveAnswer.objects.filter(question__game=game, question__position=position, player=player).first()
+    if stored is not None:
+        return stored
+    if game.paused_remaining_ms is not None:
+        raise LiveError("The game is paused: answer when your teacher carries on.", 409)
+    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline)
+    if window == "reading":
+        raise LiveError("Answers aren't open yet: read the question first.", 409)
+    if window == "closed":
+        raise LiveError("Too late: time was up for that question, so this answer doesn't count.", 409)
+    question = game.questions.get(position=position)
+    if answer_id not in question.options:
+        raise LiveError("That answer isn't one of the options.", 400)
+    previous = LiveAnswer.objects.filter(question__game=game, question__position=position - 1, player=player).first()
+    correct = answer_id == question.right_answer
+    streak = ((previous.streak if previous else 0) + 1) if correct else 0
+    elapsed = max(0, int((now - game.opens_at).total_seconds() * 1000))
+    points = rules.live_points(correct=correct, elapsed_ms=elapsed, limit_ms=game.seconds * 1000,
+                               speed=game.speed_scoring, streak=streak, streak_bonus=game.streak_bonus)
+    label = next((pair[0] for pk, pair in zip(question.options, question.option_labels) if pk == answer_id), "")
+    try:
+        with transaction.atomic():
+            return LiveAnswer.objects.create(question=question, player=player, answer=answer_id, answer_label=label,
+                                             answered_at=now, elapsed_ms=elapsed, correct=correct, points=points,
+                                             streak=streak)
+    except IntegrityError:  # the same player's other tap got there first
+        return LiveAnswer.objects.get(question=question, player=player)
+
+
+@dataclass
+class Standing:
+    player_id: int
+    nickname: str
+    points: int
+    rank: int
+
+
+@dataclass
+class LiveState:
+    """What the projector and the phones show, read in a fixed number of queries."""
+
+    game: LiveGame
+    total: int
+    question: LiveQuestion | None
+    players: list[LivePlayer]
+    answered: int
+    standings: list[Standing]
+    counts: list[tuple[int, str, int]] = field(default_factory=list)  # reveal: (option id, label, answers)
+    mine: LiveAnswer | None = None
+    me: Standing | None = None
+    window: str = ""  # reading, open or closed, while a question is on
+
+    @property
+    def player_signature(self) -> str:
+        """Changes whenever a phone's screen should: a move, answers opening, its own answer."""
+        return f"{self.game.version}-{self.window}-{int(self.mine is not None)}"
+
+    @property
+    def signature(self) -> str:
+        """Changes whenever the host's screen should: a move, an answer, a player joining or leaving."""
+        return f"{self.game.version}-{self.window}-{self.answered}-{len(self.players)}"
+
+    @property
+    def show_leaderboard(self) -> bool:
+        return (self.game.phase == Phase.REVEAL and (self.game.question_index + 1) % self.game.leaderboard_every == 0)
+
+    @property
+    def podium(self) -> list[Standing]:
+        return self.standings[:3]
+
+
+def game_state(game: LiveGame, *, player: LivePlayer | None = None, now: datetime) -> LiveState:
+    game = game_tick(game, now)
+    questions = {q.position: q for q in game.questions.all()}
+    question = questions.get(game.question_index) if game.phase in (Phase.QUESTION, Phase.REVEAL) else None
+    players = list(game.players.filter(kicked=False))
+    totals = dict(LiveAnswer.objects.filter(question__game=game, player__kicked=False)
+                  .values_list("player_id").annotate(total=Sum("points")).values_list("player_id", "total"))
+    ordered = sorted(players, key=lambda p: (-(totals.get(p.pk) or 0), p.joined_at))
+    standings, rank, previous = [], 0, None
+    for position, p in enumerate(ordered, start=1):
+        points = totals.get(p.pk) or 0
+        if points != previous:
+            rank, previous = position, points
+        standings.append(Standing(p.pk, p.nickname, points, rank))
+    counts, answered, mine = [], 0, None
+    if question is not None:
+        chosen = dict(question.answers.filter(player__kicked=False).values_list("answer").annotate(n=Count("id"))
+                      .values_list("answer", "n"))
+        answered = sum(chosen.values())
+        if game.phase == Phase.REVEAL:
+            counts = [(pk, pair[0], chosen.get(pk, 0)) for pk, pair in zip(question.options, question.option_labels)]
+        if player is not None:
+            mine = question.answers.filter(player=player).first()
+    me = next((s for s in standings if player is not None and s.player_id == player.pk), None)
+    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline) if question else ""
+    return LiveState(game, len(questions), question, players, answered, standings, counts, mine, me, window)

@@ -1,0 +1,197 @@
+"""Live games over plain htmx: the projector and the phones poll a small state partial every second
+and swap it only when the game has moved (the server answers 204 otherwise). Answers and host
+moves are ordinary POSTs with CSRF. Streaming (SSE) is to come; polling stays as its fallback."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+import segno
+
+from game import rules
+from game.models import Classroom, Debate, LiveGame
+from game.services.live import (
+    LiveError, answer_submit, game_by_pin, game_create, game_state, host_action, nickname_suggest, player_by_token,
+    player_join, player_kick,
+)
+from game.views.errors import play_error
+from game.views.teach import teacher_required
+
+COOKIE = "live_seat_{}"
+
+
+class LiveGameForm(forms.Form):
+    debate = forms.ModelChoiceField(queryset=Debate.objects.order_by("topic"), empty_label=None)
+    mode = forms.ChoiceField(choices=LiveGame.Mode.choices, label="Game")
+    questions = forms.IntegerField(min_value=1, max_value=30, initial=10)
+    seconds = forms.TypedChoiceField(coerce=int, label="Time per question", initial=20, choices=[
+        (s, f"{s} seconds" if s else "Untimed") for s in rules.LIVE_SECONDS_CHOICES])
+    speed_scoring = forms.TypedChoiceField(coerce=lambda v: v == "1", initial="1", label="Scoring", choices=[
+        ("1", "Faster right answers score more"), ("0", "Accuracy only")])
+    streak_bonus = forms.BooleanField(required=False, initial=True, label="Bonus for answers right in a row")
+    leaderboard_every = forms.IntegerField(min_value=1, max_value=30, initial=1, label="Leaderboard after every … questions")
+    classroom = forms.ModelChoiceField(queryset=Classroom.objects.none(), required=False, label="Who can join",
+                                       empty_label="Anyone with the PIN")
+
+    def __init__(self, *args, teacher=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["classroom"].queryset = Classroom.objects.filter(teacher=teacher)
+
+
+class JoinLiveForm(forms.Form):
+    pin = forms.CharField(max_length=6, min_length=6, label="Game PIN")
+    nickname = forms.CharField(max_length=20, label="Nickname")
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def live_new(request):
+    form = LiveGameForm(request.POST or None, teacher=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            game = game_create(host=request.user, **form.cleaned_data)
+        except LiveError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("live_host", pin=game.pin)
+    return render(request, "live/new.html", {"form": form})
+
+
+def hosted(request, pin: str) -> LiveGame:
+    return get_object_or_404(LiveGame.objects.select_related("debate", "classroom"), pin=pin, host=request.user)
+
+
+def host_context(request, game: LiveGame) -> dict:
+    return {"state": game_state(game, now=timezone.now()), "join_url": request.build_absolute_uri(reverse("live_join")),
+            "server_now": int(timezone.now().timestamp() * 1000)}
+
+
+@teacher_required
+@require_GET
+def live_host(request, pin: str):
+    game = hosted(request, pin)
+    return render(request, "live/host.html", host_context(request, game))
+
+
+@teacher_required
+@require_GET
+def live_host_state(request, pin: str):
+    game = hosted(request, pin)
+    context = host_context(request, game)
+    if request.GET.get("s") == context["state"].signature:
+        return HttpResponse(status=204)  # nothing moved: the screen stays as it is
+    return render(request, "live/host.html#host", context)
+
+
+@teacher_required
+@require_POST
+def live_host_action(request, pin: str):
+    game = hosted(request, pin)
+    try:
+        if request.POST.get("action") == "kick":
+            name = player_kick(game=game, player_id=int(request.POST.get("player", 0) or 0))
+            messages.success(request, f"{name} has left the game.")
+        else:
+            host_action(game=game, action=request.POST.get("action", ""), version=int(request.POST.get("version", 0) or 0),
+                        now=timezone.now())
+    except LiveError as error:
+        messages.error(request, error.message)
+    return redirect("live_host", pin=game.pin)
+
+
+@teacher_required
+@require_GET
+def live_qr(request, pin: str):
+    hosted(request, pin)
+    import io
+
+    svg = io.BytesIO()
+    segno.make(request.build_absolute_uri(reverse("live_join") + f"?pin={pin}"), error="m").save(
+        svg, kind="svg", scale=8, border=2, dark="#14213d", xmldecl=False)
+    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
+
+
+@require_http_methods(["GET", "POST"])
+def live_join(request):
+    initial = {"pin": request.GET.get("pin", ""), "nickname": request.GET.get("nickname", "")}
+    if request.GET.get("suggest"):
+        initial["nickname"] = nickname_suggest()
+    form = JoinLiveForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            game = game_by_pin(form.cleaned_data["pin"])
+            player = player_join(game=game, nickname=form.cleaned_data["nickname"], user=request.user)
+        except LiveError as error:
+            form.add_error(None, error.message)
+        else:
+            response = redirect("live_play", pin=game.pin)
+            response.set_cookie(COOKIE.format(game.pin), str(player.token), max_age=60 * 60 * 6, httponly=True,
+                                samesite="Lax", secure=request.is_secure())
+            return response
+    return render(request, "live/join.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def seat(request, pin: str):
+    game = game_by_pin(pin)
+    player = player_by_token(game, request.COOKIES.get(COOKIE.format(game.pin)))
+    if player is None and request.user.is_authenticated:
+        player = game.players.filter(user=request.user, kicked=False).first()
+    return game, player
+
+
+def play_context(game, player) -> dict:
+    return {"state": game_state(game, player=player, now=timezone.now()), "player": player,
+            "server_now": int(timezone.now().timestamp() * 1000)}
+
+
+@require_GET
+def live_play(request, pin: str):
+    try:
+        game, player = seat(request, pin)
+    except LiveError as error:
+        return play_error(request, error)
+    if player is None:
+        return redirect(f"{reverse('live_join')}?pin={pin}")
+    return render(request, "live/play.html", play_context(game, player))
+
+
+@require_GET
+def live_play_state(request, pin: str):
+    try:
+        game, player = seat(request, pin)
+    except LiveError as error:
+        return play_error(request, error)
+    if player is None:
+        return play_error(request, LiveError("You're no longer in this game. Join again with the PIN.", 403))
+    context = play_context(game, player)
+    if request.GET.get("s") == context["state"].player_signature:
+        return HttpResponse(status=204)  # nothing this phone shows has changed
+    return render(request, "live/play.html#live", context)
+
+
+@require_POST
+def live_answer(request, pin: str):
+    try:
+        game, player = seat(request, pin)
+        if player is None:
+            raise LiveError("You're not in this game. Join with the PIN first.", 403)
+        answer_submit(game=game, player=player, position=int(request.POST.get("position", -1)),
+                      answer_id=int(request.POST.get("answer", 0) or 0), now=timezone.now())
+    except (LiveError, ValueError) as error:
+        error = error if isinstance(error, LiveError) else LiveError("That answer could not be read.", 400)
+        if request.htmx:
+            game_ = LiveGame.objects.filter(pin=pin).first()
+            context = play_context(game_, player) if game_ and player else {}
+            context["error"] = error.message
+            return render(request, "live/play.html#live", context, status=error.status) if context.get("state") else \
+                play_error(request, error)
+        return play_error(request, error)
+    if request.htmx:
+        return render(request, "live/play.html#live", play_context(game, player))
+    return redirect("live_play", pin=game.pin)

@@ -1,0 +1,118 @@
+"""A live game, server side: the host moves it on, players answer once and in time, scores add up."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from game import rules
+from game.models import LiveAnswer, LiveGame
+from game.services.live import (
+    LiveError, answer_submit, game_create, game_state, host_action, nickname_check, nickname_suggest, player_join,
+)
+from tests.factories import classroom_debate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_kahoot_scoring_full_points_under_half_a_second_then_down_to_half():
+    assert rules.live_points(correct=True, elapsed_ms=400, limit_ms=20_000, speed=True, streak=1, streak_bonus=True) == 1000
+    assert rules.live_points(correct=True, elapsed_ms=10_000, limit_ms=20_000, speed=True, streak=1, streak_bonus=True) == 750
+    assert rules.live_points(correct=True, elapsed_ms=20_000, limit_ms=20_000, speed=True, streak=1, streak_bonus=True) == 500
+    assert rules.live_points(correct=True, elapsed_ms=19_000, limit_ms=20_000, speed=False, streak=1, streak_bonus=True) == 1000
+    assert rules.live_points(correct=True, elapsed_ms=0, limit_ms=0, speed=True, streak=3, streak_bonus=True) == 1200
+    assert rules.live_points(correct=True, elapsed_ms=0, limit_ms=0, speed=True, streak=9, streak_bonus=True) == 1500
+    assert rules.live_points(correct=True, elapsed_ms=0, limit_ms=0, speed=True, streak=9, streak_bonus=False) == 1000
+    assert rules.live_points(correct=False, elapsed_ms=0, limit_ms=0, speed=True, streak=0, streak_bonus=True) == 0
+
+
+def test_nicknames_are_filtered_and_friendly_ones_suggested():
+    for rude in ("Sh1t Head", "B!tch", "f u c k"):
+        with pytest.raises(LiveError, match="different nickname"):
+            nickname_check(rude)
+    assert nickname_check("  Brave   Otter ") == "Brave Otter"
+    assert len(nickname_suggest(random.Random(1)).split()) == 2
+
+
+def open_answers(game):
+    """Skip the reading pause: answers are open now, for 20 seconds."""
+    now = timezone.now()
+    LiveGame.objects.filter(pk=game.pk).update(opens_at=now - timedelta(seconds=1), deadline=now + timedelta(seconds=19))
+    game.refresh_from_db()
+
+
+def test_a_host_and_three_players_play_and_the_server_decides(teacher, student):
+    debate = classroom_debate()
+    game = game_create(host=teacher, debate=debate, mode="quiz", questions=3, seconds=20, rng=random.Random(2))
+    assert len(game.pin) == 6 and game.questions.count() == 1  # the classroom debate has one question
+    amira = player_join(game=game, nickname="Amira")
+    ben = player_join(game=game, nickname="Ben")
+    sam = player_join(game=game, nickname="Sam", user=student)
+    assert player_join(game=game, nickname="anything", user=student) == sam  # a student rejoins their seat
+    with pytest.raises(LiveError, match="already has that nickname"):
+        player_join(game=game, nickname="Amira")
+
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    question = game.questions.get(position=0)
+    with pytest.raises(LiveError, match="aren't open yet"):
+        answer_submit(game=game, player=amira, position=0, answer_id=question.right_answer, now=timezone.now())
+    open_answers(game)
+    wrong = next(pk for pk in question.options if pk != question.right_answer)
+    first = answer_submit(game=game, player=amira, position=0, answer_id=question.right_answer, now=timezone.now())
+    again = answer_submit(game=game, player=amira, position=0, answer_id=wrong, now=timezone.now())
+    assert again.pk == first.pk and again.correct and 500 <= first.points <= 1000  # a double tap changes nothing
+    answer_submit(game=game, player=ben, position=0, answer_id=wrong, now=timezone.now())
+    # The deadline passes (with its grace) before Sam answers: refused, and the question closes.
+    later = game.deadline + timedelta(milliseconds=rules.LIVE_GRACE_MS + 1)
+    with pytest.raises(LiveError, match="Too late"):
+        answer_submit(game=game, player=sam, position=0, answer_id=question.right_answer, now=later)
+    state = game_state(game, player=sam, now=later)
+    assert state.game.phase == LiveGame.Phase.REVEAL
+    assert dict((label, n) for _, label, n in state.counts)[question.right_label] == 1
+    assert [s.nickname for s in state.standings] == ["Amira", "Ben", "Sam"] and state.me.points == 0
+    assert LiveAnswer.objects.count() == 2
+
+
+def test_host_moves_are_compare_and_set(teacher):
+    game = game_create(host=teacher, debate=classroom_debate(), mode="who_said", questions=3, seconds=10)
+    version = game.version
+    host_action(game=game, action="start", version=version, now=timezone.now())
+    stale = LiveGame.objects.get(pk=game.pk)
+    stale.version = version  # a second click sent from a screen that had not caught up
+    with pytest.raises(LiveError, match="already moved on"):
+        host_action(game=stale, action="close", version=version, now=timezone.now())
+    host_action(game=game, action="close", version=game.version, now=timezone.now())
+    assert LiveGame.objects.get(pk=game.pk).phase == LiveGame.Phase.REVEAL
+
+
+def test_everyone_answering_closes_the_question_early(teacher):
+    game = game_create(host=teacher, debate=classroom_debate(), mode="who_said", questions=2, seconds=60)
+    players = [player_join(game=game, nickname=name) for name in ("Ann", "Bo")]
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    open_answers(game)
+    question = game.questions.get(position=0)
+    for player in players:
+        answer_submit(game=game, player=player, position=0, answer_id=question.options[0], now=timezone.now())
+    assert game_state(game, now=timezone.now()).game.phase == LiveGame.Phase.REVEAL
+
+
+def test_only_the_host_sees_the_host_screen_and_phones_never_get_the_answer_early(client, teacher, student):
+    from django.test import Client
+
+    from game.teachers import teacher_create
+
+    game = game_create(host=teacher, debate=classroom_debate(), mode="who_said", questions=2, seconds=20)
+    other = Client()
+    other.force_login(teacher_create(username="mr-hughes", password="board-marker-19"))
+    assert other.get(f"/live/host/{game.pin}/").status_code == 404
+    pupil = Client()
+    pupil.force_login(student)
+    assert pupil.get(f"/live/host/{game.pin}/").status_code == 403
+    response = client.post("/live/", {"pin": game.pin, "nickname": "Ann"})
+    assert response["Location"] == f"/live/{game.pin}/"
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    open_answers(game)
+    page = client.get(f"/live/{game.pin}/").content.decode()
+    assert 'name="answer"' in page and "✓" not in page and "The answer" not in page
+    assert client.post("/live/", {"pin": "000000", "nickname": "Bo"}).status_code == 400
