@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Sum
 
@@ -109,7 +110,7 @@ def player_by_token(game: LiveGame, token: str | None) -> LivePlayer | None:
         return None
     try:
         return game.players.filter(token=token, kicked=False).first()
-    except (ValueError, Exception):  # a malformed cookie is simply no seat
+    except (ValueError, ValidationError):  # a malformed cookie is simply no seat
         return None
 
 

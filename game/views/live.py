@@ -4,6 +4,8 @@ moves are ordinary POSTs with CSRF. Streaming (SSE) is to come; polling stays as
 
 from __future__ import annotations
 
+import io
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
@@ -109,8 +111,6 @@ def live_host_action(request, pin: str):
 @require_GET
 def live_qr(request, pin: str):
     hosted(request, pin)
-    import io
-
     svg = io.BytesIO()
     segno.make(request.build_absolute_uri(reverse("live_join") + f"?pin={pin}"), error="m").save(
         svg, kind="svg", scale=8, border=2, dark="#14213d", xmldecl=False)
@@ -177,21 +177,22 @@ def live_play_state(request, pin: str):
 
 @require_POST
 def live_answer(request, pin: str):
+    game, player = None, None
     try:
         game, player = seat(request, pin)
         if player is None:
             raise LiveError("You're not in this game. Join with the PIN first.", 403)
-        answer_submit(game=game, player=player, position=int(request.POST.get("position", -1)),
-                      answer_id=int(request.POST.get("answer", 0) or 0), now=timezone.now())
-    except (LiveError, ValueError) as error:
-        error = error if isinstance(error, LiveError) else LiveError("That answer could not be read.", 400)
-        if request.htmx:
-            game_ = LiveGame.objects.filter(pin=pin).first()
-            context = play_context(game_, player) if game_ and player else {}
-            context["error"] = error.message
-            return render(request, "live/play.html#live", context, status=error.status) if context.get("state") else \
-                play_error(request, error)
-        return play_error(request, error)
+        try:
+            position, answer_id = int(request.POST.get("position", "")), int(request.POST.get("answer", ""))
+        except ValueError:
+            raise LiveError("That answer could not be read.", 400) from None
+        answer_submit(game=game, player=player, position=position, answer_id=answer_id, now=timezone.now())
+    except LiveError as error:
+        if not (request.htmx and player is not None):
+            return play_error(request, error)
+        # On the phone, the message shows above the current state of the game.
+        return render(request, "live/play.html#live", {**play_context(game, player), "error": error.message},
+                      status=error.status)
     if request.htmx:
         return render(request, "live/play.html#live", play_context(game, player))
     return redirect("live_play", pin=game.pin)
