@@ -128,7 +128,7 @@ def measure(label: str, database_url: str) -> None:
             games.append(locust(host, "PlayerUser", 20, PHASE_SECONDS, "answer"))
             print(line(f"answers, no pause, run {phase + 1}", games[-1]), flush=True)
         ratios = [game["rps"] / floor["rps"] for floor, game in zip(floors, games) if floor["rps"]]
-        print(f"  answers a second / floor requests a second: "
+        print("  answers a second / floor requests a second: "
               + ", ".join(f"{ratio:.0%}" for ratio in ratios) + "  (target: at least 40%)")
         paced = locust(host, "PlayerUser", 30, PACED_SECONDS, "answer", pause="2,5", spawn_rate=10)
         print(line("answers, 30 players, 2-5 s pause", paced) + "  (target: p95 under 50 ms)", flush=True)

@@ -12,6 +12,16 @@ def teacher(db):
 
 
 @pytest.fixture
+def teacher_client(teacher):
+    """A browser-less client logged in as the teacher (the plain `client` stays free for a student)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(teacher)
+    return client
+
+
+@pytest.fixture
 def student(db):
     return User.objects.create_user(username="sam", password="pencil-case-77")
 

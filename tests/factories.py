@@ -175,7 +175,7 @@ def homework_make(classroom, debate, *, mode: str = "quiz", days_open: int = 7, 
                                      mode=mode, **values)
 
 
-def homework_play(assignment, student, *, right: int | None = None, now=None) -> "Round":
+def homework_play(assignment, student, *, right: int | None = None, now=None):
     """The student plays the homework through the real services, the first `right` answers right."""
     from django.utils import timezone
 

@@ -15,12 +15,6 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
 def test_a_teacher_sees_the_content_but_not_users_or_groups(teacher_client):
     index = teacher_client.get("/admin/").content.decode()
     for name in ("Quotes", "Arguments", "Questions", "Speakers", "Articles", "Debates"):

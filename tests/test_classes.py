@@ -12,19 +12,12 @@ from django.test import Client
 from django.utils import timezone
 
 from game.models import Assignment, Classroom, Membership, Round
-from game.services.classes import ClassError, class_join
+from game.services.classes import class_join
 from game.services.rounds import PlayError, homework_round_start
 from game.teachers import teacher_create
 from tests.factories import classroom_debate, classroom_make, homework_make, homework_play
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def teacher_client(teacher):
-    client = Client()
-    client.force_login(teacher)
-    return client
 
 
 @pytest.fixture
@@ -180,7 +173,7 @@ def test_homework_that_keeps_the_answers_hidden_shows_no_right_or_wrong(client, 
     class_join(student=student, code=classroom.join_code, first_name="Sam", last_initial="P")
     assignment = homework_make(classroom, debate, mode="quiz", answers_shown=Assignment.Answers.AFTER_DUE)
     client.force_login(student)
-    response = client.post(f"/homework/{assignment.pk}/start/")
+    client.post(f"/homework/{assignment.pk}/start/")
     round_ = Round.objects.get(assignment=assignment)
     item = round_.items.get(position=0)
     page = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.options[0]},

@@ -16,13 +16,6 @@ from tests.factories import classroom_debate, more_arguments
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def teacher_client(teacher):
-    client = Client()
-    client.force_login(teacher)
-    return client
-
-
 def played_who_said_it(student):
     """Sam plays a whole "Who said it?" round, every answer right."""
     debate = classroom_debate()

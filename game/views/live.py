@@ -4,7 +4,6 @@ moves are ordinary POSTs with CSRF. Streaming (SSE) is to come; polling stays as
 
 from __future__ import annotations
 
-import io
 
 from django import forms
 from django.contrib import messages
@@ -14,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-import segno
 
 from game import rules
 from game.models import Classroom, Debate, LiveGame
@@ -23,6 +21,7 @@ from game.services.live import (
     player_join, player_kick,
 )
 from game.views.errors import play_error
+from game.views.qr import qr_response
 from game.views.teach import teacher_required
 
 COOKIE = "live_seat_{}"
@@ -111,10 +110,7 @@ def live_host_action(request, pin: str):
 @require_GET
 def live_qr(request, pin: str):
     hosted(request, pin)
-    svg = io.BytesIO()
-    segno.make(request.build_absolute_uri(reverse("live_join") + f"?pin={pin}"), error="m").save(
-        svg, kind="svg", scale=8, border=2, dark="#14213d", xmldecl=False)
-    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
+    return qr_response(request.build_absolute_uri(reverse("live_join") + f"?pin={pin}"))
 
 
 @require_http_methods(["GET", "POST"])

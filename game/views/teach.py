@@ -7,10 +7,8 @@ so ids leak nothing. Students and visitors never reach these pages.
 from __future__ import annotations
 
 import csv
-import io
 from functools import wraps
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, StreamingHttpResponse
@@ -28,6 +26,7 @@ from game.services.classes import (
     student_remove, students_create,
 )
 from game.teachers import is_teacher
+from game.views.qr import qr_response
 
 CARDS_KEY = "login_cards"
 
@@ -92,10 +91,7 @@ def join_qr(request, pk: int):
     classroom = own_classroom(request, pk)
     if not classroom.join_code:
         return HttpResponse(status=404)
-    svg = io.BytesIO()  # a standalone SVG document (with its namespace), so <img> can show it
-    segno.make(join_link(request, classroom), error="m").save(svg, kind="svg", scale=8, border=2, dark="#14213d",
-                                                              xmldecl=False)
-    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
+    return qr_response(join_link(request, classroom))
 
 
 @teacher_required
@@ -106,7 +102,7 @@ def join_code_change(request, pk: int):
         join_code_switch_off(classroom=classroom)
         messages.success(request, "Joining with a code is off. Nobody new can join until you make a new code.")
     else:
-        code = join_code_regenerate(classroom=classroom)
+        join_code_regenerate(classroom=classroom)
         messages.success(request, f"New join code: {classroom.join_code_display}. The old code no longer works.")
     return redirect("teach_class", pk=classroom.pk)
 
