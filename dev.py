@@ -135,9 +135,12 @@ def start(args: list[str]) -> int:
         say("Some articles could not be imported (see above); the rest are ready.")
     manage(python, "demo_teacher", env=env)
     address = args[0] if args else "127.0.0.1:8000"
+    host, _, port = address.rpartition(":")
     say(f"Serving on http://{address}/  (teachers: http://{address}/admin/). Stop with Ctrl+C.")
     try:
-        return subprocess.run([str(python), "manage.py", "runserver", address], cwd=ROOT, env=env).returncode
+        # ASGI (uvicorn), so live games stream to the class; one process, no Redis needed.
+        return subprocess.run([str(python), "-m", "uvicorn", "debate.asgi:application", "--host", host or "127.0.0.1",
+                               "--port", port, "--log-level", "warning"], cwd=ROOT, env=env).returncode
     except KeyboardInterrupt:
         return 0
 

@@ -218,5 +218,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Live games: with REDIS_URL, "game changed" notices fan out through Redis pub/sub to every worker
+# process and machine; without it, one process serves everything with an in-process bus.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
 # Where the import command looks when no path is given.
 SEEDS_DIR = BASE_DIR / "seeds"

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from .live.stream import live_events
 from .views import accounts, classes, live, pages, play, scores, teach
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("live/host/<str:pin>/qr.svg", live.live_qr, name="live_qr"),
     path("live/<str:pin>/", live.live_play, name="live_play"),
     path("live/<str:pin>/state/", live.live_play_state, name="live_play_state"),
+    path("live/events/<str:channel>/", live_events, name="live_events"),
     path("live/<str:pin>/answer/", live.live_answer, name="live_answer"),
     path("teach/", teach.index, name="teach"),
     path("teach/classes/<int:pk>/", teach.class_page, name="teach_class"),

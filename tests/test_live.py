@@ -69,6 +69,8 @@ def test_a_host_and_three_players_play_and_the_server_decides(teacher, student):
         answer_submit(game=game, player=sam, position=0, answer_id=question.right_answer, now=later)
     state = game_state(game, player=sam, now=later)
     assert state.game.phase == LiveGame.Phase.REVEAL
+    with pytest.raises(LiveError, match="Too late"):  # once closed, still "too late", not "over"
+        answer_submit(game=game, player=sam, position=0, answer_id=question.right_answer, now=later)
     assert dict((label, n) for _, label, n in state.counts)[question.right_label] == 1
     assert [s.nickname for s in state.standings] == ["Amira", "Ben", "Sam"] and state.me.points == 0
     assert LiveAnswer.objects.count() == 2
@@ -116,3 +118,35 @@ def test_only_the_host_sees_the_host_screen_and_phones_never_get_the_answer_earl
     page = client.get(f"/live/{game.pin}/").content.decode()
     assert 'name="answer"' in page and "✓" not in page and "The answer" not in page
     assert client.post("/live/", {"pin": "000000", "nickname": "Bo"}).status_code == 400
+
+
+def test_a_finished_class_game_counts_in_profiles_and_class_reports(teacher, student):
+    from game.models import Assignment, Round
+    from game.reports import assignment_item_analysis, class_overview
+    from game.scores import player_summary
+    from game.services.classes import class_join
+    from tests.factories import classroom_make
+
+    debate = classroom_debate()
+    classroom = classroom_make(teacher)
+    class_join(student=student, code=classroom.join_code, first_name="Sam", last_initial="P")
+    game = game_create(host=teacher, debate=debate, mode="who_said", questions=2, seconds=0, classroom=classroom)
+    with pytest.raises(LiveError, match="for 10B Debate Club only"):
+        player_join(game=game, nickname="Visitor")
+    sam = player_join(game=game, nickname="Sam", user=student)
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    open_answers(game)
+    first = game.questions.get(position=0)
+    answer_submit(game=game, player=sam, position=0, answer_id=first.right_answer, now=timezone.now())
+    game = game_state(game, now=timezone.now()).game  # everyone has answered: the reveal
+    host_action(game=game, action="next", version=game.version, now=timezone.now())  # Sam misses question 2
+    host_action(game=game, action="end", version=game.version, now=timezone.now())
+
+    round_ = Round.objects.get(player=student)
+    assert round_.finished_at and [i.correct for i in round_.items.order_by("position")] == [True, False]
+    assert player_summary(student).points == 10 + 0  # 1000 live points are 10 in the profile
+    assignment = Assignment.objects.get(classroom=classroom)
+    assert assignment.title.startswith("Live game")
+    _, rows = class_overview(classroom, now=timezone.now())
+    assert rows[0].cells[0].status == "done" and rows[0].cells[0].points == 10
+    assert {stat.attempts for stat in assignment_item_analysis(assignment)} == {1}

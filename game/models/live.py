@@ -79,6 +79,10 @@ class LiveQuestion(models.Model):
 
     game = models.ForeignKey(LiveGame, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField()
+    # The content it was dealt from (played content is never deleted: see RoundItem).
+    quote = models.ForeignKey("game.Quote", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    question = models.ForeignKey("game.Question", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    argument = models.ForeignKey("game.Argument", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     kind = models.CharField(max_length=10)
     asked = models.TextField()
     options = models.JSONField(default=list)
@@ -90,6 +94,10 @@ class LiveQuestion(models.Model):
     class Meta:
         ordering = ["game", "position"]
         constraints = [models.UniqueConstraint(fields=["game", "position"], name="live_question_position_once")]
+
+    @property
+    def content_ids(self) -> dict:
+        return {"quote_id": self.quote_id, "question_id": self.question_id, "argument_id": self.argument_id}
 
 
 class LiveAnswer(models.Model):

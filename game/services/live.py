@@ -17,11 +17,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Sum
 
+import logging
+
 from game import rules
-from game.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode
+from game.live.bus import bus
+from django.utils import timezone
+
+from game.models import (
+    Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode, Round, RoundItem,
+)
 from game.services.rounds import PlayError, items_deal
 
 Phase = LiveGame.Phase
+logger = logging.getLogger(__name__)
 DEAL_MODES = {LiveGame.Mode.WHO_SAID: Mode.WHO_SAID, LiveGame.Mode.QUIZ: Mode.QUIZ, LiveGame.Mode.WHICH_SIDE: Mode.SORT}
 
 # Nicknames: words that are never shown on a class projector (matched after undoing l33t spelling).
@@ -63,7 +71,8 @@ def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_
                     speed_scoring=speed_scoring, streak_bonus=streak_bonus,
                     leaderboard_every=max(1, leaderboard_every), classroom=classroom)
                 LiveQuestion.objects.bulk_create(
-                    LiveQuestion(game=game, position=n, kind=item.kind, asked=item.asked, options=item.options,
+                    LiveQuestion(game=game, position=n, quote_id=item.quote_id, question_id=item.question_id,
+                                 argument_id=item.argument_id, kind=item.kind, asked=item.asked, options=item.options,
                                  option_labels=item.option_labels, right_answer=item.right_answer,
                                  right_label=item.right_label, source=item.source)
                     for n, item in enumerate(items))
@@ -100,7 +109,9 @@ def player_join(*, game: LiveGame, nickname: str, user=None) -> LivePlayer:
     nickname = nickname_check(nickname)
     try:
         with transaction.atomic():
-            return LivePlayer.objects.create(game=game, nickname=nickname, user=user)
+            player = LivePlayer.objects.create(game=game, nickname=nickname, user=user)
+        announce(game, host_only=True)
+        return player
     except IntegrityError:
         raise LiveError("Someone in this game already has that nickname: pick another.", 409) from None
 
@@ -114,12 +125,74 @@ def player_by_token(game: LiveGame, token: str | None) -> LivePlayer | None:
         return None
 
 
+def announce(game: LiveGame, *, host_only: bool = False) -> None:
+    """Tell the screens watching this game that it changed, once the change is committed."""
+    def send():
+        try:
+            for channel in ((game.pin + "-host",) if host_only else (game.pin, game.pin + "-host")):
+                bus().publish(channel, "changed")
+        except Exception:  # noqa: BLE001 - a lost notice is caught up by the screens' polling
+            logger.warning("Could not announce a change to live game %s", game.pin, exc_info=True)
+
+    transaction.on_commit(send)
+
+
 def _move(game: LiveGame, version: int, **changes) -> bool:
     """Compare-and-set: change the game only if nobody moved it since `version`."""
     moved = LiveGame.objects.filter(pk=game.pk, version=version).update(version=F("version") + 1, **changes)
     if moved:
         game.refresh_from_db()
+        if game.phase == Phase.FINISHED:
+            results_record(game)  # once: only the move that finished the game gets here
+        announce(game)
     return bool(moved)
+
+
+LIVE_TO_ROUND_POINTS = 100  # 1000 live points are 10 points in a player's profile, as a right answer in a round
+
+
+@transaction.atomic
+def results_record(game: LiveGame) -> int:
+    """Save each logged-in player's game as a finished round, so it counts in their profile; a game
+    for one class is also recorded as that class's homework, so it shows in the class reports.
+
+    Questions a player missed are recorded as unanswered-and-wrong (0 points), so the round can't
+    be played on later. Returns how many rounds were saved.
+    """
+    now = timezone.now()
+    seats = [p for p in game.players.filter(user__isnull=False, kicked=False)]
+    if not seats:
+        return 0
+    questions = list(game.questions.all())
+    answers = {(a.player_id, a.question_id): a for a in LiveAnswer.objects.filter(question__game=game)}
+    assignment = None
+    if game.classroom_id:
+        assignment = Assignment.objects.create(
+            classroom_id=game.classroom_id, debate=game.debate, title=f"Live game {timezone.localtime(now):%-d %b %H:%M}",
+            mode=ASSIGNMENT_MODES[game.mode], questions=len(questions), opens_at=game.created_at,
+            due_at=now + timedelta(seconds=1), attempts=1)
+    mode = DEAL_MODES[game.mode]
+    for seat in seats:
+        round_ = Round.objects.create(debate=game.debate, mode=mode, player=seat.user, created_at=game.created_at,
+                                      finished_at=now, assignment=assignment)
+        items = []
+        for question in questions:
+            given = answers.get((seat.pk, question.pk))
+            items.append(RoundItem(
+                round=round_, position=question.position, kind=question.kind, asked=question.asked,
+                options=question.options, option_labels=question.option_labels, right_answer=question.right_answer,
+                right_label=question.right_label, source=question.source,
+                answer=given.answer if given else None, answer_label=given.answer_label if given else "",
+                answered_at=given.answered_at if given else now, correct=bool(given and given.correct),
+                points=round(given.points / LIVE_TO_ROUND_POINTS) if given else 0, streak=given.streak if given else 0,
+                **question.content_ids,
+            ))
+        RoundItem.objects.bulk_create(items)
+    return len(seats)
+
+
+ASSIGNMENT_MODES = {LiveGame.Mode.WHO_SAID: "who_said", LiveGame.Mode.QUIZ: "quiz", LiveGame.Mode.WHICH_SIDE: "sort"}
+
 
 
 def _question_opening(game: LiveGame, index: int, now: datetime) -> dict:
@@ -159,6 +232,7 @@ def player_kick(*, game: LiveGame, player_id: int) -> str:
     player.kicked = True
     player.save(update_fields=["kicked"])
     LiveGame.objects.filter(pk=game.pk).update(version=F("version") + 1)
+    announce(game)
     return player.nickname
 
 
@@ -184,6 +258,12 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
     game.refresh_from_db()
     if player.kicked:
         raise LiveError("The host has removed you from this game.", 403)
+    late = "Too late: time was up for that question, so this answer doesn't count."
+    if game.phase == Phase.REVEAL and position == game.question_index:
+        stored = LiveAnswer.objects.filter(question__game=game, question__position=position, player=player).first()
+        if stored is not None:
+            return stored
+        raise LiveError(late, 409)  # the deadline passed and another screen already closed the question
     if game.phase != Phase.QUESTION or position != game.question_index:
         raise LiveError("That question is over: look at the screen for the next one.", 409)
     stored = LiveAnswer.objects.filter(question__game=game, question__position=position, player=player).first()
@@ -195,7 +275,7 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
     if window == "reading":
         raise LiveError("Answers aren't open yet: read the question first.", 409)
     if window == "closed":
-        raise LiveError("Too late: time was up for that question, so this answer doesn't count.", 409)
+        raise LiveError(late, 409)
     question = game.questions.get(position=position)
     if answer_id not in question.options:
         raise LiveError("That answer isn't one of the options.", 400)
@@ -208,9 +288,11 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
     label = next((pair[0] for pk, pair in zip(question.options, question.option_labels) if pk == answer_id), "")
     try:
         with transaction.atomic():
-            return LiveAnswer.objects.create(question=question, player=player, answer=answer_id, answer_label=label,
-                                             answered_at=now, elapsed_ms=elapsed, correct=correct, points=points,
-                                             streak=streak)
+            stored = LiveAnswer.objects.create(question=question, player=player, answer=answer_id, answer_label=label,
+                                               answered_at=now, elapsed_ms=elapsed, correct=correct, points=points,
+                                               streak=streak)
+        announce(game, host_only=True)  # the projector's "N answered"
+        return stored
     except IntegrityError:  # the same player's other tap got there first
         return LiveAnswer.objects.get(question=question, player=player)
 

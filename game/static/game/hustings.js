@@ -16,6 +16,8 @@
     }
   }
   document.addEventListener("htmx:afterSettle", function (event) {
+    // The projector redraws as players join and answer: the host's focus stays where it was.
+    if (event.detail.elt.closest && event.detail.elt.closest("[data-keep-focus]")) return;
     focusSwapped(event.detail.elt);
   });
   document.addEventListener("click", function (event) {
@@ -43,6 +45,18 @@
     });
   }
   window.setInterval(tick, 250);
+  // Live games: a "changed" event asks the screen to fetch its state now; polling covers the gaps
+  // (and everything, where a server or proxy cannot stream).
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-live-events]").forEach(function (holder) {
+      if (!window.EventSource) return;
+      var source = new EventSource(holder.dataset.liveEvents);
+      source.addEventListener("changed", function () {
+        var target = document.querySelector(holder.dataset.liveTarget);
+        if (target && window.htmx) window.htmx.trigger(target, "refresh");
+      });
+    });
+  });
   document.addEventListener("htmx:afterSettle", tick);
   document.documentElement.classList.add("js");
 })();

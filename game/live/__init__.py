@@ -1,0 +1,1 @@
+"""What live games need that must be async: the event stream to browsers and the fan-out bus."""
