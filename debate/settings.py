@@ -122,6 +122,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Under ASGI (uvicorn) every request would open its own connection: DB_POOL_SIZE=N shares a
+    # pool of N per worker process instead (psycopg's pool; requests wait for a free connection).
+    pool_size = env_int("DB_POOL_SIZE", 0)
+    if pool_size:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django's rule: a pool replaces persistent connections
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": pool_size, "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
