@@ -62,6 +62,10 @@ def test_a_host_and_three_players_play_and_the_server_decides(teacher, student):
     first = answer_submit(game=game, player=amira, position=0, answer_id=question.right_answer, now=timezone.now())
     again = answer_submit(game=game, player=amira, position=0, answer_id=wrong, now=timezone.now())
     assert again.pk == first.pk and again.correct and 500 <= first.points <= 1000  # a double tap changes nothing
+    # Until the reveal, Amira's phone shows her answer locked in, and no points or rank that would
+    # tell her (or a friend looking over) whether it was right.
+    locked = game_state(game, player=amira, now=timezone.now())
+    assert locked.mine == first and locked.me.points == 0 and locked.me.rank == 1
     answer_submit(game=game, player=ben, position=0, answer_id=wrong, now=timezone.now())
     # The deadline passes (with its grace) before Sam answers: refused, and the question closes.
     later = game.deadline + timedelta(milliseconds=rules.LIVE_GRACE_MS + 1)
@@ -71,8 +75,10 @@ def test_a_host_and_three_players_play_and_the_server_decides(teacher, student):
     assert state.game.phase == LiveGame.Phase.REVEAL
     with pytest.raises(LiveError, match="Too late"):  # once closed, still "too late", not "over"
         answer_submit(game=game, player=sam, position=0, answer_id=question.right_answer, now=later)
-    assert dict((label, n) for _, label, n in state.counts)[question.right_label] == 1
+    projector = game_state(game, now=later)
+    assert dict((label, n) for _, label, n in projector.counts)[question.right_label] == 1
     assert [s.nickname for s in state.standings] == ["Amira", "Ben", "Sam"] and state.me.points == 0
+    assert game_state(game, player=amira, now=later).me.points == first.points  # revealed: now it counts
     assert LiveAnswer.objects.count() == 2
 
 

@@ -8,6 +8,7 @@ version, so the host's click, the deadline and "everyone answered" can race safe
 
 from __future__ import annotations
 
+import logging
 import random
 import re
 from dataclasses import dataclass, field
@@ -15,14 +16,12 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
-
-import logging
-
-from game import rules
-from game.live.bus import bus
+from django.db.models import Count, F
 from django.utils import timezone
 
+from game import rules
+from game.live.board import Board, Standing, board
+from game.live.bus import bus
 from game.models import (
     Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode, Round, RoundItem,
 )
@@ -127,10 +126,12 @@ def player_by_token(game: LiveGame, token: str | None) -> LivePlayer | None:
 
 def announce(game: LiveGame, *, host_only: bool = False) -> None:
     """Tell the screens watching this game that it changed, once the change is committed."""
+    version = str(game.version)
+
     def send():
         try:
             for channel in ((game.pin + "-host",) if host_only else (game.pin, game.pin + "-host")):
-                bus().publish(channel, "changed")
+                bus().publish(channel, version)
         except Exception:  # noqa: BLE001 - a lost notice is caught up by the screens' polling
             logger.warning("Could not announce a change to live game %s", game.pin, exc_info=True)
 
@@ -232,25 +233,32 @@ def player_kick(*, game: LiveGame, player_id: int) -> str:
     player.kicked = True
     player.save(update_fields=["kicked"])
     LiveGame.objects.filter(pk=game.pk).update(version=F("version") + 1)
+    game.refresh_from_db()
     announce(game)
+    everyone_answered_close(game)  # the one still to answer may have been the one removed
     return player.nickname
 
 
 def game_tick(game: LiveGame, now: datetime) -> LiveGame:
-    """Close the open question at its deadline or once every player has answered (compare-and-set)."""
+    """Close the open question once its deadline (and grace) has passed: a clock check, no query,
+    on every screen's read, so a question closes on time even with the projector tab gone."""
     if game.phase != Phase.QUESTION or game.paused_remaining_ms is not None:
         return game
-    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline)
-    everyone = False
-    if window == "open":
-        players = game.players.filter(kicked=False).count()
-        answered = LiveAnswer.objects.filter(question__game=game, question__position=game.question_index,
-                                             player__kicked=False).count()
-        everyone = players > 0 and answered >= players
-    if window == "closed" or everyone:
+    if rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline) == "closed":
         if not _move(game, game.version, phase=Phase.REVEAL):
             game.refresh_from_db()
     return game
+
+
+def everyone_answered_close(game: LiveGame) -> None:
+    """Close the open question once every seated player has answered it (compare-and-set)."""
+    if game.phase != Phase.QUESTION or game.paused_remaining_ms is not None:
+        return
+    players = game.players.filter(kicked=False).count()
+    answered = LiveAnswer.objects.filter(question__game=game, question__position=game.question_index,
+                                         player__kicked=False).count()
+    if players and answered >= players:
+        _move(game, game.version, phase=Phase.REVEAL)
 
 
 def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_id: int, now: datetime) -> LiveAnswer:
@@ -291,34 +299,47 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
             stored = LiveAnswer.objects.create(question=question, player=player, answer=answer_id, answer_label=label,
                                                answered_at=now, elapsed_ms=elapsed, correct=correct, points=points,
                                                streak=streak)
-        announce(game, host_only=True)  # the projector's "N answered"
-        return stored
     except IntegrityError:  # the same player's other tap got there first
         return LiveAnswer.objects.get(question=question, player=player)
-
-
-@dataclass
-class Standing:
-    player_id: int
-    nickname: str
-    points: int
-    rank: int
+    if not LiveGame.objects.filter(pk=game.pk, version=game.version).exists():
+        # The game moved while this answer was being stored (it was in time when read): move the
+        # version on, so that boards built without this answer are built again.
+        LiveGame.objects.filter(pk=game.pk).update(version=F("version") + 1)
+        game.refresh_from_db()
+        announce(game)
+        return stored
+    announce(game, host_only=True)  # the projector's "N answered"
+    everyone_answered_close(game)
+    return stored
 
 
 @dataclass
 class LiveState:
-    """What the projector and the phones show, read in a fixed number of queries."""
+    """What the projector or one phone shows. A phone's read costs the same few queries with 5
+    players or 500: the board comes from the cache, and only the host's screen lists the players."""
 
     game: LiveGame
-    total: int
+    board: Board
     question: LiveQuestion | None
-    players: list[LivePlayer]
-    answered: int
-    standings: list[Standing]
-    counts: list[tuple[int, str, int]] = field(default_factory=list)  # reveal: (option id, label, answers)
+    players: list[LivePlayer] = field(default_factory=list)  # the host's screen, in the lobby
+    player_count: int = 0  # the host's screen
+    answered: int = 0  # the host's screen only
+    counts: list[tuple[int, str, int]] = field(default_factory=list)  # host, reveal: (option id, label, answers)
     mine: LiveAnswer | None = None
     me: Standing | None = None
     window: str = ""  # reading, open or closed, while a question is on
+
+    @property
+    def total(self) -> int:
+        return self.board.total_questions
+
+    @property
+    def standings(self) -> list[Standing]:
+        return self.board.standings
+
+    @property
+    def podium(self) -> list[Standing]:
+        return self.board.podium
 
     @property
     def player_signature(self) -> str:
@@ -328,40 +349,35 @@ class LiveState:
     @property
     def signature(self) -> str:
         """Changes whenever the host's screen should: a move, an answer, a player joining or leaving."""
-        return f"{self.game.version}-{self.window}-{self.answered}-{len(self.players)}"
+        return f"{self.game.version}-{self.window}-{self.answered}-{self.player_count}"
 
     @property
     def show_leaderboard(self) -> bool:
         return (self.game.phase == Phase.REVEAL and (self.game.question_index + 1) % self.game.leaderboard_every == 0)
 
-    @property
-    def podium(self) -> list[Standing]:
-        return self.standings[:3]
-
 
 def game_state(game: LiveGame, *, player: LivePlayer | None = None, now: datetime) -> LiveState:
+    """The projector's state (no `player`) or one phone's."""
     game = game_tick(game, now)
-    questions = {q.position: q for q in game.questions.all()}
-    question = questions.get(game.question_index) if game.phase in (Phase.QUESTION, Phase.REVEAL) else None
-    players = list(game.players.filter(kicked=False))
-    totals = dict(LiveAnswer.objects.filter(question__game=game, player__kicked=False)
-                  .values_list("player_id").annotate(total=Sum("points")).values_list("player_id", "total"))
-    ordered = sorted(players, key=lambda p: (-(totals.get(p.pk) or 0), p.joined_at))
-    standings, rank, previous = [], 0, None
-    for position, p in enumerate(ordered, start=1):
-        points = totals.get(p.pk) or 0
-        if points != previous:
-            rank, previous = position, points
-        standings.append(Standing(p.pk, p.nickname, points, rank))
-    counts, answered, mine = [], 0, None
+    scores = board(game)
+    question = None
+    if game.phase in (Phase.QUESTION, Phase.REVEAL):
+        question = game.questions.filter(position=game.question_index).first()
+    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline) if question else ""
+    state = LiveState(game, scores, question, window=window)
+    if player is not None:
+        if question is not None:
+            state.mine = question.answers.filter(player=player).first()
+        state.me = scores.of(player.pk, player.nickname)
+        return state
+    seated = game.players.filter(kicked=False)
+    if game.phase == Phase.LOBBY:
+        state.players = list(seated)  # names, with a button to remove each
+    state.player_count = len(state.players) if game.phase == Phase.LOBBY else seated.count()
     if question is not None:
         chosen = dict(question.answers.filter(player__kicked=False).values_list("answer").annotate(n=Count("id"))
                       .values_list("answer", "n"))
-        answered = sum(chosen.values())
+        state.answered = sum(chosen.values())
         if game.phase == Phase.REVEAL:
-            counts = [(pk, pair[0], chosen.get(pk, 0)) for pk, pair in zip(question.options, question.option_labels)]
-        if player is not None:
-            mine = question.answers.filter(player=player).first()
-    me = next((s for s in standings if player is not None and s.player_id == player.pk), None)
-    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline) if question else ""
-    return LiveState(game, len(questions), question, players, answered, standings, counts, mine, me, window)
+            state.counts = [(pk, pair[0], chosen.get(pk, 0)) for pk, pair in zip(question.options, question.option_labels)]
+    return state

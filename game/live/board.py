@@ -1,0 +1,95 @@
+"""A live game's leaderboard: the standings as of the last revealed question, and who moved up.
+
+Only revealed questions count, so a phone's points and rank never hint whether its answer to the
+open question was right. That makes the board a function of the game's version (every phase move
+bumps it), so each worker process builds it once per move and every screen reads it from the
+cache: a state read costs the same with 5 players or 500.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+
+from game.models import LiveGame, LivePlayer
+
+Phase = LiveGame.Phase
+MOVERS = 3
+
+
+@dataclass(frozen=True)
+class Standing:
+    player_id: int
+    nickname: str
+    points: int
+    rank: int
+    rise: int = 0  # places gained since the question before (0 when new or not moved up)
+
+
+@dataclass(frozen=True)
+class Board:
+    total_questions: int
+    standings: list[Standing] = field(default_factory=list)
+    movers: list[Standing] = field(default_factory=list)
+
+    def of(self, player_id: int, nickname: str = "") -> Standing:
+        """A player's standing; one who joined after the board was built is last equal, with 0 points."""
+        for standing in self.standings:
+            if standing.player_id == player_id:
+                return standing
+        ahead = sum(1 for s in self.standings if s.points > 0)
+        return Standing(player_id, nickname, 0, ahead + 1)
+
+    @property
+    def podium(self) -> list[Standing]:
+        return self.standings[:3]
+
+
+def revealed(game: LiveGame) -> int:
+    """How many questions count on the board: those before the open one, or up to the one shown."""
+    if game.phase == Phase.LOBBY:
+        return 0
+    if game.phase == Phase.QUESTION:
+        return game.question_index
+    return game.question_index + 1
+
+
+def ranks(rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int, int]]:
+    """(player, nickname, points) in joining order -> ranked by points; equal points share a rank
+    (1, 2, 2, 4) and keep their joining order."""
+    ordered = sorted(rows, key=lambda row: -row[2])  # stable: ties stay in joining order
+    ranked, rank, previous = [], 0, None
+    for position, (player_id, nickname, points) in enumerate(ordered, start=1):
+        if points != previous:
+            rank, previous = position, points
+        ranked.append((player_id, nickname, points, rank))
+    return ranked
+
+
+def board_build(game: LiveGame) -> Board:
+    """Two queries: the question count, and every seated player's points now and one question ago."""
+    total = game.questions.count()
+    upto = revealed(game)
+    rows = list(
+        LivePlayer.objects.filter(game=game, kicked=False)
+        .annotate(now=Coalesce(Sum("answers__points", filter=Q(answers__question__position__lt=upto)), 0),
+                  before=Coalesce(Sum("answers__points", filter=Q(answers__question__position__lt=upto - 1)), 0))
+        .order_by("joined_at", "pk").values_list("pk", "nickname", "now", "before"))
+    earlier = {player_id: rank for player_id, _, _, rank in ranks([(pk, name, before) for pk, name, _, before in rows])}
+    standings = [Standing(player_id, nickname, points, rank, max(0, earlier[player_id] - rank) if upto > 1 else 0)
+                 for player_id, nickname, points, rank in ranks([(pk, name, now) for pk, name, now, _ in rows])]
+    movers = sorted((s for s in standings if s.rise > 0), key=lambda s: (-s.rise, s.rank))[:MOVERS]
+    return Board(total, standings, movers)
+
+
+def board(game: LiveGame) -> Board:
+    """The board for the game as it is now, built at most once per version in each process."""
+    key = f"live-board:{game.pk}:{game.pin}:{game.created_at.timestamp()}:{game.version}"
+    found = cache.get(key)
+    if found is None:
+        found = board_build(game)
+        cache.set(key, found, timeout=60 * 60)
+    return found
