@@ -75,6 +75,7 @@ def test_sorting_by_dragging(page):
     page.emulate_media(reduced_motion="reduce")  # no sliding animation between one drag and the next
     page.goto("/")
     page.get_by_role("button", name="Sort the arguments").first.click()
+    expect(page.locator("form[data-ready]")).to_have_count(1)  # the board's script has made the piles draggable
     cards = dealt_cards(page)
     for item in cards:
         card = page.locator(f'[data-card="{item.position}"] .card-claim').bounding_box()
