@@ -21,15 +21,14 @@ def test_a_notice_from_another_thread_reaches_a_listener():
     bus = InProcessBus()
 
     async def listen_once():
-        listener = bus.listen("123456")
-        waiting = asyncio.ensure_future(anext(listener))
-        await asyncio.sleep(0.05)  # the listener is registered
-        threading.Thread(target=bus.publish, args=("123456", "changed")).start()
-        message = await asyncio.wait_for(waiting, timeout=2)
-        await listener.aclose()
-        return message
+        async with bus.listener("123456") as listener:
+            quiet = await listener.get(0.05)  # a wait that times out does not end the subscription
+            threading.Thread(target=bus.publish, args=("123456", "changed")).start()
+            first = await listener.get(2)
+            threading.Timer(0.2, bus.publish, args=("123456", "again")).start()
+            return quiet, first, await listener.get(2)
 
-    assert run(listen_once) == "changed"
+    assert run(listen_once) == (None, "changed", "again")
     assert not bus._listeners["123456"]  # nobody left listening
     bus.publish("123456", "changed")  # publishing to nobody is harmless
 
@@ -42,3 +41,27 @@ def test_the_stream_asks_for_a_snapshot_at_once_on_every_connect():
         return chunk
 
     assert run(first_event) == "retry: 2000\nevent: changed\ndata: connected\n\n"
+
+
+def test_a_burst_of_notices_comes_as_two_and_a_quiet_spell_brings_a_heartbeat_with_the_version(monkeypatch):
+    """Thirty phones answering at once: the projector hears the first at once and the rest as one."""
+    from game.live import stream
+
+    bus = InProcessBus()
+    monkeypatch.setattr(stream, "bus", lambda: bus)
+
+    async def story():
+        source = events("111111", heartbeat=0.4, coalesce=0.1)
+        heard = [await anext(source)]
+        following = asyncio.ensure_future(anext(source))
+        await asyncio.sleep(0.05)  # the stream is listening
+        for version in range(5, 35):
+            bus.publish("111111", str(version))
+        heard.append(await asyncio.wait_for(following, timeout=2))
+        heard.append(await asyncio.wait_for(anext(source), timeout=2))
+        heard.append(await asyncio.wait_for(anext(source), timeout=2))
+        await source.aclose()
+        return heard
+
+    assert run(story)[1:] == ["event: changed\ndata: 5\n\n", "event: changed\ndata: 34\n\n",
+                              "event: heartbeat\ndata: 34\n\n"]

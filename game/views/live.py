@@ -1,9 +1,9 @@
-"""Live games over plain htmx: the projector and the phones poll a small state partial every second
-and swap it only when the game has moved (the server answers 204 otherwise). Answers and host
-moves are ordinary POSTs with CSRF. Streaming (SSE) is to come; polling stays as its fallback."""
+"""Live games over htmx: the projector and the phones fetch a small state partial whenever their
+event stream says the game changed (or, while the stream is down, every 2 s), and swap it only
+when what they show has moved (the server answers 204 otherwise). Answers and host moves are
+ordinary POSTs with CSRF."""
 
 from __future__ import annotations
-
 
 from django import forms
 from django.contrib import messages
@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-
 
 from game import rules
 from game.models import Classroom, Debate, LiveGame
@@ -70,7 +69,9 @@ def hosted(request, pin: str) -> LiveGame:
 
 def host_context(request, game: LiveGame) -> dict:
     return {"state": game_state(game, now=timezone.now()), "join_url": request.build_absolute_uri(reverse("live_join")),
-            "server_now": int(timezone.now().timestamp() * 1000)}
+            "server_now": int(timezone.now().timestamp() * 1000),
+            # The projector asks for its state just after time is up, which closes the question.
+            "host_closes_after": rules.LIVE_GRACE_MS + 150}
 
 
 @teacher_required
@@ -143,7 +144,9 @@ def seat(request, pin: str):
 
 def play_context(game, player) -> dict:
     return {"state": game_state(game, player=player, now=timezone.now()), "player": player,
-            "server_now": int(timezone.now().timestamp() * 1000)}
+            "server_now": int(timezone.now().timestamp() * 1000),
+            # Phones ask a little later, spread out: only needed when the projector tab is gone.
+            "phone_closes_after": rules.LIVE_GRACE_MS + 1500}
 
 
 @require_GET

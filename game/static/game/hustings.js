@@ -42,21 +42,19 @@
       if (!clock.dataset.offset) clock.dataset.offset = String(Number(clock.dataset.serverNow) - Date.now());
       var left = Number(clock.dataset.countdown) - (Date.now() + Number(clock.dataset.offset));
       clock.textContent = String(Math.max(0, Math.ceil(left / 1000)));
+      // At 0, a live screen asks for its state (answers open; time is up), and asks again every 3 s
+      // while the same clock is still showing (the server's clock may be a little behind).
+      if (left <= 0 && clock.dataset.refreshAfter && Date.now() - Number(clock.dataset.asked || 0) > 3000) {
+        clock.dataset.asked = String(Date.now());
+        var wait = Number(clock.dataset.refreshAfter) + Math.random() * Number(clock.dataset.refreshJitter || 0);
+        window.setTimeout(function () {
+          var screen = clock.closest("[data-version]");
+          if (document.contains(clock) && screen && window.htmx) window.htmx.trigger(screen, "refresh");
+        }, wait);
+      }
     });
   }
   window.setInterval(tick, 250);
-  // Live games: a "changed" event asks the screen to fetch its state now; polling covers the gaps
-  // (and everything, where a server or proxy cannot stream).
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-live-events]").forEach(function (holder) {
-      if (!window.EventSource) return;
-      var source = new EventSource(holder.dataset.liveEvents);
-      source.addEventListener("changed", function () {
-        var target = document.querySelector(holder.dataset.liveTarget);
-        if (target && window.htmx) window.htmx.trigger(target, "refresh");
-      });
-    });
-  });
   document.addEventListener("htmx:afterSettle", tick);
   document.documentElement.classList.add("js");
 })();

@@ -1,0 +1,44 @@
+// Live games: a screen hears "changed" over Server-Sent Events (htmx's SSE extension, `sse:changed`
+// on the screen) and fetches its state. While its stream is down (connecting, asleep, a server or
+// proxy that cannot stream) it polls every 2 s instead. The stream's heartbeat (every 15 s)
+// carries the last version it announced: a screen showing an older one fetches its state, and a
+// screen that has heard nothing for 40 s treats its stream as down.
+(function () {
+  "use strict";
+  var POLL_MS = 2000;
+  var SILENCE_MS = 40000;
+
+  function holderOf(element) {
+    return element && element.closest ? element.closest("[data-live-stream]") : null;
+  }
+  function refresh(holder) {
+    var screen = holder.querySelector("[data-version]");
+    if (screen && window.htmx) window.htmx.trigger(screen, "refresh");
+  }
+
+  document.addEventListener("htmx:sseOpen", function (event) {
+    var holder = holderOf(event.target);
+    if (!holder) return;
+    holder.dataset.stream = "open";
+    holder.liveHeard = Date.now();
+    var source = event.detail.source;
+    if (source.liveWatched) return;
+    source.liveWatched = true;
+    source.addEventListener("changed", function () { holder.liveHeard = Date.now(); });
+    source.addEventListener("heartbeat", function (message) {
+      holder.liveHeard = Date.now();
+      var screen = holder.querySelector("[data-version]");
+      if (message.data && screen && Number(message.data) > Number(screen.dataset.version)) refresh(holder);
+    });
+  });
+  document.addEventListener("htmx:sseError", function (event) {
+    var holder = holderOf(event.target);
+    if (holder) holder.dataset.stream = "down";
+  });
+  window.setInterval(function () {
+    document.querySelectorAll("[data-live-stream]").forEach(function (holder) {
+      var streaming = holder.dataset.stream === "open" && Date.now() - (holder.liveHeard || 0) < SILENCE_MS;
+      if (!streaming) refresh(holder);
+    });
+  }, POLL_MS);
+})();
