@@ -139,8 +139,10 @@ def start(args: list[str]) -> int:
     say(f"Serving on http://{address}/  (teachers: http://{address}/admin/). Stop with Ctrl+C.")
     try:
         # ASGI (uvicorn), so live games stream to the class; one process, no Redis needed.
+        # Open event streams never end by themselves: stopping waits at most 3 s for them.
         return subprocess.run([str(python), "-m", "uvicorn", "debate.asgi:application", "--host", host or "127.0.0.1",
-                               "--port", port, "--log-level", "warning"], cwd=ROOT, env=env).returncode
+                               "--port", port, "--timeout-graceful-shutdown", "3", "--log-level", "warning"],
+                              cwd=ROOT, env=env).returncode
     except KeyboardInterrupt:
         return 0
 

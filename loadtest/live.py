@@ -2,11 +2,16 @@
 
     .venv/bin/python loadtest/live.py [--players 500] [--questions 10]
 
-Each player joins with the PIN, keeps an event stream open, fetches its screen on every notice,
-and answers a few seconds into each question; 10% of players drop their stream and reconnect
-each question. It prints join time, fan-out latency (host's move to each player's notice),
-answer POST latency, errors, answers sent vs stored (and any doubled or after the deadline),
-peak database connections and server memory. Figures only; nothing here passes or fails.
+Each player behaves as the phone page does: it joins with the PIN, keeps an event stream open,
+fetches its state partial (`?s=` signature, 204 when unchanged) on every notice, asks for its
+state when the reading pause ends, and answers 0-4 s after answers open. The projector streams
+too and fetches its state on its notices. Each question 10% of the players drop their stream at
+a random moment and reconnect 0.2-1.5 s later (the reconnect's snapshot is timed apart).
+
+It prints: join time; fan-out (the host's move to each phone's notice, and to the phone holding
+the new state); answer POST latency; reconnect to snapshot; errors; answers sent vs stored (and
+any doubled or after the deadline); peak database connections; server memory. Figures only;
+nothing here passes or fails.
 """
 
 from __future__ import annotations
@@ -44,6 +49,9 @@ print('PIN', game.pin, game.questions.count())
 """
 OPTION = re.compile(r'name="answer" value="(\d+)"')
 POSITION = re.compile(r'name="position" value="(\d+)"')
+SIGNATURE = re.compile(r'/state/\?s=([\w-]+)"')
+VERSION = re.compile(r'data-version="(\d+)"')
+READING_SECONDS = 5
 
 
 def pct(values, p):
@@ -54,44 +62,136 @@ def pct(values, p):
 
 
 def line(name, values_ms):
-    return (f"  {name:34} p50 {pct(values_ms, 50):7.0f} ms  p95 {pct(values_ms, 95):7.0f} ms  "
-            f"p99 {pct(values_ms, 99):7.0f} ms  ({len(values_ms)} samples)")
+    return (f"  {name:40} p50 {pct(values_ms, 50):6.0f} ms  p95 {pct(values_ms, 95):6.0f} ms  "
+            f"p99 {pct(values_ms, 99):6.0f} ms  ({len(values_ms)} samples)")
 
 
-class Player:
-    def __init__(self, n, base):
-        self.n, self.base = n, base
-        self.client = httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(30, read=None))
-        self.notices: list[float] = []
+class Screen:
+    """A phone (or the projector): an event stream, and its state partial fetched on each notice."""
+
+    def __init__(self, base, results, *, state_path, events_path):
+        self.results = results
+        self.client = httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(30, read=None),
+                                        # Idle connections are dropped before uvicorn's 5 s keep-alive
+                                        # ends them (a browser retries a request that meets a closed
+                                        # one; httpx does not).
+                                        limits=httpx.Limits(max_connections=4, keepalive_expiry=3))
+        self.state_path, self.events_path = state_path, events_path
+        self.signature, self.version, self.page = "", 0, ""
+        self.noticed: dict[int, float] = {}  # version -> when its notice came
+        self.holding: dict[int, float] = {}  # version -> when the state showing it arrived
         self.stream_task = None
-        self.answers_ok = 0
+        self.reconnected_at = None
+        self.fetching = None
 
-    async def join(self, pin):
-        await self.client.get("/live/")
-        response = await self.client.post("/live/", data={"pin": pin, "nickname": f"Player {self.n}"},
-                                          headers={"X-CSRFToken": self.client.cookies.get("csrftoken", "")})
-        return response.status_code == 302
+    def fail(self, why):
+        self.results["errors"] += 1
+        self.results["why"][why] = self.results["why"].get(why, 0) + 1
 
-    async def listen(self, pin):
+    def take(self, text):
+        self.page = text
+        if found := SIGNATURE.search(text):
+            self.signature = found.group(1)
+        if found := VERSION.search(text):
+            version = int(found.group(1))
+            if version > self.version:
+                self.version = version
+            self.holding.setdefault(version, time.monotonic())
+
+    async def fetch(self):
         try:
-            async with aconnect_sse(self.client, "GET", f"/live/events/{pin}/") as source:
+            response = await self.client.get(f"{self.state_path}?s={self.signature}", headers={"HX-Request": "true"})
+        except httpx.HTTPError as error:
+            self.fail(f"state fetch: {type(error).__name__}")
+            return
+        if response.status_code == 200:
+            self.take(response.text)
+        elif response.status_code != 204:
+            self.fail(f"state fetch: {response.status_code}")
+        if self.reconnected_at is not None:
+            self.results["reconnect"].append((time.monotonic() - self.reconnected_at) * 1000)
+            self.reconnected_at = None
+
+    async def refresh(self):
+        """As htmx does: one request at a time; a notice during a fetch queues one more."""
+        if self.fetching and not self.fetching.done():
+            self.again = True
+            return
+        self.again = True
+        while self.again:
+            self.again = False
+            self.fetching = asyncio.current_task()
+            await self.fetch()
+
+    async def listen(self):
+        try:
+            async with aconnect_sse(self.client, "GET", self.events_path) as source:
                 async for event in source.aiter_sse():
                     if event.event == "changed":
-                        self.notices.append(time.monotonic())
+                        if event.data.isdigit():
+                            self.noticed.setdefault(int(event.data), time.monotonic())
+                        asyncio.create_task(self.refresh())
         except (httpx.HTTPError, asyncio.CancelledError):
             pass
 
-    def stream_start(self, pin):
-        self.stream_task = asyncio.create_task(self.listen(pin))
+    def stream_start(self):
+        self.stream_task = asyncio.create_task(self.listen())
 
-    async def stream_drop_and_return(self, pin):
+    async def drop_and_return(self, within):
+        await asyncio.sleep(random.uniform(0, within))
         self.stream_task.cancel()
         await asyncio.sleep(random.uniform(0.2, 1.5))
-        self.stream_start(pin)
+        self.reconnected_at = time.monotonic()
+        self.stream_start()
+
+
+class Player(Screen):
+    def __init__(self, n, base, pin, results):
+        super().__init__(base, results, state_path=f"/live/{pin}/state/", events_path=f"/live/events/{pin}/")
+        self.n, self.pin = n, pin
+
+    async def join(self):
+        await self.client.get("/live/")
+        response = await self.client.post("/live/", data={"pin": self.pin, "nickname": f"Player {self.n}"},
+                                          headers={"X-CSRFToken": self.client.cookies.get("csrftoken", "")})
+        if response.status_code != 302:
+            return False
+        self.take((await self.client.get(f"/live/{self.pin}/")).text)
+        return True
+
+    async def answer(self, position, opens_in):
+        """As a player does: the options (which came with the move's state) show when the reading
+        pause ends, by the page's own clock; tap one 0-4 s later."""
+        await asyncio.sleep(max(0.0, opens_in))
+        for _ in range(200):  # the state showing this question may still be on its way
+            at = POSITION.search(self.page)
+            if at and int(at.group(1)) == position and OPTION.search(self.page):
+                break
+            await asyncio.sleep(0.05)
+        else:
+            self.fail("no options within 10 s")
+            self.results["no_options"] += 1
+            return
+        await asyncio.sleep(random.uniform(0, 4))
+        options = OPTION.findall(self.page)
+        started = time.monotonic()
+        try:
+            response = await self.client.post(
+                f"/live/{self.pin}/answer/", data={"position": position, "answer": random.choice(options)},
+                headers={"X-CSRFToken": self.client.cookies.get("csrftoken", ""), "HX-Request": "true"})
+        except httpx.HTTPError as error:
+            self.fail(f"answer: {type(error).__name__}")
+            return
+        self.results["answer"].append((time.monotonic() - started) * 1000)
+        if response.status_code == 200:
+            self.results["sent"] += 1
+            self.take(response.text)
+        else:
+            self.fail(f"answer: {response.status_code} " + " ".join(re.findall(r'role="alert">([^<]+)', response.text)))
 
 
 async def run(players_count, questions):
-    results = {"errors": 0}
+    results = {"errors": 0, "sent": 0, "no_options": 0, "answer": [], "reconnect": [], "host_closed": 0, "why": {}}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(40), ALLOWED_HOSTS="127.0.0.1",
@@ -106,74 +206,79 @@ async def run(players_count, questions):
                           check=True, capture_output=True, text=True)
     pin, total = re.search(r"PIN (\d{6}) (\d+)", made.stdout).groups()
     server = subprocess.Popen([python, "-m", "uvicorn", "debate.asgi:application", "--host", "127.0.0.1", "--port",
-                               str(port), "--workers", "2", "--log-level", "warning"], cwd=ROOT, env=env)
+                               str(port), "--workers", "2", "--timeout-graceful-shutdown", "5", "--log-level", "warning"], cwd=ROOT,
+                              env=env)
     sampler = None
     try:
         await wait_up(base)
         sampler = asyncio.create_task(sample_connections(results))
-        host = httpx.AsyncClient(base_url=base, timeout=30)
-        await host.get("/accounts/login/")
-        await host.post("/accounts/login/", data={"username": "load-host", "password": "load-host-password-1"},
-                        headers={"X-CSRFToken": host.cookies["csrftoken"]})
-        players = [Player(n, base) for n in range(players_count)]
+        host = Screen(base, results, state_path=f"/live/host/{pin}/state/", events_path=f"/live/events/{pin}-host/")
+        await host.client.get("/accounts/login/")
+        await host.client.post("/accounts/login/", data={"username": "load-host", "password": "load-host-password-1"},
+                               headers={"X-CSRFToken": host.client.cookies["csrftoken"]})
+        host.take((await host.client.get(f"/live/host/{pin}/")).text)
+        host.stream_start()
+        players = [Player(n, base, pin, results) for n in range(players_count)]
         started = time.monotonic()
         joined = 0
         for batch in range(0, players_count, 50):  # ramp: 50 at a time
-            oks = await asyncio.gather(*(p.join(pin) for p in players[batch: batch + 50]))
+            oks = await asyncio.gather(*(p.join() for p in players[batch: batch + 50]))
             joined += sum(oks)
         join_seconds = time.monotonic() - started
         for player in players:
-            player.stream_start(pin)
-        await asyncio.sleep(2)
-        fanout, answer_ms = [], []
-        sent = 0
-        for position in range(int(total)):
-            version = re.search(r'name="version" value="(\d+)"', (await host.get(f"/live/host/{pin}/")).text).group(1)
-            for player in players:
-                player.notices.clear()
+            player.stream_start()
+        await asyncio.sleep(3)
+        noticed, holding, reveal = [], [], []
+
+        async def host_moves(action):
+            page = (await host.client.get(f"/live/host/{pin}/")).text
+            version = int(re.search(r'name="version" value="(\d+)"', page).group(1))
             moved_at = time.monotonic()
-            action = "start" if position == 0 else "next"
-            await host.post(f"/live/host/{pin}/action/", data={"action": action, "version": version},
-                            headers={"X-CSRFToken": host.cookies["csrftoken"]})
+            response = await host.client.post(f"/live/host/{pin}/action/", data={"action": action, "version": version},
+                                              headers={"X-CSRFToken": host.client.cookies["csrftoken"]})
+            if response.status_code != 302:
+                host.fail(f"host {action}: {response.status_code}")
+            return version + 1, moved_at
+
+        def arrivals(version, since, into, what):
+            into += [(getattr(p, what)[version] - since) * 1000 for p in players if version in getattr(p, what)]
+
+        for position in range(int(total)):
+            version, moved_at = await host_moves("start" if position == 0 else "next")
             dropping = random.sample(players, len(players) // 10)
-            await asyncio.gather(*(p.stream_drop_and_return(pin) for p in dropping))
-            await asyncio.sleep(5.5)  # the reading pause
-            fanout += [(p.notices[0] - moved_at) * 1000 for p in players if p.notices]
-
-            async def answer(player):
-                nonlocal sent
-                await asyncio.sleep(random.uniform(0, 4))
-                page = (await player.client.get(f"/live/{pin}/")).text
-                options, at = OPTION.findall(page), POSITION.search(page)
-                if not options or not at:
-                    results["errors"] += 1
-                    return
-                t0 = time.monotonic()
-                response = await player.client.post(
-                    f"/live/{pin}/answer/", data={"position": at.group(1), "answer": random.choice(options)},
-                    headers={"X-CSRFToken": player.client.cookies.get("csrftoken", ""), "HX-Request": "true"})
-                answer_ms.append((time.monotonic() - t0) * 1000)
-                if response.status_code == 200:
-                    sent += 1
-                else:
-                    results["errors"] += 1
-
-            await asyncio.gather(*(answer(p) for p in players))
-            await host.get(f"/live/host/{pin}/")  # everyone answered: the reveal
-            version = re.search(r'name="version" value="(\d+)"', (await host.get(f"/live/host/{pin}/")).text)
-            if version and "Skip to the answer" in (await host.get(f"/live/host/{pin}/")).text:
-                await host.post(f"/live/host/{pin}/action/", data={"action": "close", "version": version.group(1)},
-                                headers={"X-CSRFToken": host.cookies["csrftoken"]})
+            await asyncio.gather(*(p.answer(position, READING_SECONDS - (time.monotonic() - moved_at)) for p in players),
+                                 *(p.drop_and_return(READING_SECONDS + 4) for p in dropping))
+            arrivals(version, moved_at, noticed, "noticed")
+            arrivals(version, moved_at, holding, "holding")
+            await asyncio.sleep(2)  # everyone answered: the server moved to the reveal by itself
+            if "Skip to the answer" in (await host.client.get(f"/live/host/{pin}/")).text:
+                results["host_closed"] += 1  # someone could not answer: the host skips to the answer
+                await host_moves("close")
+                await asyncio.sleep(2)
+            first_heard = min((p.noticed[version + 1] for p in players if version + 1 in p.noticed), default=None)
+            if first_heard is not None:
+                arrivals(version + 1, first_heard, reveal, "holding")
+        await host_moves("next")
+        await asyncio.sleep(2)
         stored, doubled, late = stored_answers(pin)
         print(f"Live game load test: {players_count} players, {total} questions, uvicorn 2 workers, PostgreSQL, Redis; "
-              f"{os.cpu_count()} cores")
+              f"{os.cpu_count()} cores (the load generator shares them)")
         print(f"  joined {joined}/{players_count} in {join_seconds:.1f} s")
-        print(line("fan-out, host's move to notice", fanout))
-        print(line("answer POST", answer_ms))
-        print(f"  errors {results['errors']}  answers sent {sent}  stored {stored}  doubled {doubled}  after deadline {late}")
-        print(f"  peak database connections {results.get('peak_connections', 0)}  server memory {server_memory(server.pid)} MB")
-        for player in players:
-            player.stream_task.cancel()
+        print(line("fan-out: host's move to notice", noticed) + "  (target p95 <= 500 ms)")
+        print(line("fan-out: host's move to new state held", holding))
+        print(line("reveal: first phone's notice to state held", reveal))
+        print(line("answer POST", results["answer"]) + "  (target p95 <= 300 ms)")
+        print(line("stream reconnect to snapshot", results["reconnect"]))
+        print(f"  errors {results['errors']} (no options within 10 s: {results['no_options']})  answers sent "
+              f"{results['sent']}  stored {stored}  doubled {doubled}  after deadline {late}")
+        if results["why"]:
+            print("  errors by kind: " + "; ".join(f"{why} x{n}" for why, n in sorted(results["why"].items())))
+        print(f"  questions the host had to close (not everyone answered): {results['host_closed']}")
+        print(f"  peak database connections {results.get('peak_connections', 0)}  "
+              f"server memory {server_memory(server.pid)} MB")
+        for screen in [host, *players]:
+            screen.stream_task.cancel()
+        await asyncio.gather(*(screen.client.aclose() for screen in [host, *players]), return_exceptions=True)
     finally:
         if sampler:
             sampler.cancel()

@@ -72,7 +72,7 @@ def two_servers(tmp_path):
         port = free_port()
         servers.append(subprocess.Popen(
             [python, "-m", "uvicorn", "debate.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"], cwd=ROOT, env=env))
+             "--timeout-graceful-shutdown", "3", "--log-level", "warning"], cwd=ROOT, env=env))
         urls.append(f"http://127.0.0.1:{port}")
     for url in urls:
         for _ in range(100):

@@ -102,11 +102,18 @@ def test_a_phones_read_costs_the_same_with_3_players_or_300(teacher, size, asser
     assert phone.post("/live/", {"pin": game.pin, "nickname": "Ann"}).status_code == 302
     host_action(game=game, action="start", version=game.version, now=timezone.now())
     open_answers(game)
-    phone.get(f"/live/{game.pin}/state/")  # the board is built once for this version
-    # The game, the seat, the open question, this phone's answer.
-    with assert_queries(4):
+    phone.get(f"/live/{game.pin}/state/")  # the board and the question are read once for this version
+    # The seat with its game, and this phone's answer.
+    with assert_queries(2):
         response = phone.get(f"/live/{game.pin}/state/")
     assert 'name="answer"' in response.content.decode()
     signature = game_state(game, player=LivePlayer.objects.get(nickname="Ann"), now=timezone.now()).player_signature
-    with assert_queries(4):  # nothing changed: 204, and the same four reads
+    with assert_queries(2):  # nothing changed: 204, and the same two reads
         assert phone.get(f"/live/{game.pin}/state/?s={signature}").status_code == 204
+    question = game.questions.get(position=0)
+    wrong = next(pk for pk in question.options if pk != question.right_answer)
+    # An answer: the seat, any stored answer, the answer saved, then the version and how many have
+    # answered (to close the question once everyone has), all in one.
+    with assert_queries(4):
+        response = phone.post(f"/live/{game.pin}/answer/", {"position": 0, "answer": wrong}, HTTP_HX_REQUEST="true")
+    assert "Answer locked in" in response.content.decode()

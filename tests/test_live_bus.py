@@ -65,3 +65,28 @@ def test_a_burst_of_notices_comes_as_two_and_a_quiet_spell_brings_a_heartbeat_wi
 
     assert run(story)[1:] == ["event: changed\ndata: 5\n\n", "event: changed\ndata: 34\n\n",
                               "event: heartbeat\ndata: 34\n\n"]
+
+
+def test_with_redis_one_subscription_serves_every_stream_of_a_process_and_its_loss_ends_them():
+    """Two phones on one worker share one Redis subscription; when Redis goes, their streams end
+    (the phones reconnect and catch up, or poll) rather than sit on a dead stream with heartbeats."""
+    from tests.live_servers import REDIS_URL, redis_reachable
+
+    from game.live.bus import BusClosed, RedisBus
+
+    assert redis_reachable(), f"Redis is needed at {REDIS_URL}"
+    bus = RedisBus(REDIS_URL)
+
+    async def story():
+        async with bus.listener("222222") as ann, bus.listener("222222") as bo, bus.listener("333333") as other:
+            assert bus.hub() is bus.hub() and sum(map(len, bus.hub().queues.values())) == 3  # one hub, three queues
+            await asyncio.to_thread(bus.publish, "222222", "7")
+            heard = (await ann.get(2), await bo.get(2), await other.get(0.2))
+            bus.hub().task.cancel()  # the subscription is lost
+            try:
+                await ann.get(2)
+            except BusClosed:
+                return heard, "closed"
+            return heard, "still open"
+
+    assert run(story) == (("7", "7", None), "closed")

@@ -13,12 +13,16 @@ short without losing the subscription).
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
+import weakref
 from collections import defaultdict
 
 from django.conf import settings
 
 PREFIX = "hustings:live:"
+CLOSED = object()  # put in a stream's queue when the bus behind it has gone
+logger = logging.getLogger(__name__)
 
 
 class InProcessListener:
@@ -68,33 +72,74 @@ class InProcessBus:
         return InProcessListener(self, channel)
 
 
-class RedisListener:
-    def __init__(self, url: str, channel: str):
-        self.url, self.channel = url, PREFIX + channel
+class BusClosed(Exception):
+    """The bus lost its connection: streams end, and screens reconnect (and catch up) or poll."""
 
-    async def __aenter__(self):
+
+class RedisHub:
+    """One Redis subscription per process (per event loop) for all the streams it serves: 500
+    phones on a worker are 500 local queues, not 500 Redis connections."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.queues: dict[str, set[asyncio.Queue]] = defaultdict(set)
+        self.ready = asyncio.Event()
+        self.task = asyncio.get_running_loop().create_task(self.run())
+
+    async def run(self) -> None:
         import redis.asyncio
 
-        self.client = redis.asyncio.Redis.from_url(self.url)
-        self.pubsub = self.client.pubsub(ignore_subscribe_messages=True)
-        await self.pubsub.subscribe(self.channel)
+        client = redis.asyncio.Redis.from_url(self.url)
+        pubsub = client.pubsub(ignore_subscribe_messages=True)
+        try:
+            await pubsub.psubscribe(PREFIX + "*")
+            self.ready.set()
+            async for message in pubsub.listen():
+                if message.get("type") != "pmessage":
+                    continue
+                channel = message["channel"].decode()[len(PREFIX):]
+                data = message["data"].decode()
+                for queue in list(self.queues.get(channel, ())):
+                    InProcessBus._put(queue, data)
+        except Exception:  # noqa: BLE001 - Redis went away: every stream here ends (below)
+            logger.warning("Live notices: lost the Redis subscription", exc_info=True)
+        finally:
+            for queues in list(self.queues.values()):
+                for queue in list(queues):
+                    InProcessBus._put(queue, CLOSED)
+            try:
+                await pubsub.aclose()
+                await client.aclose()
+            except Exception:  # noqa: BLE001
+                pass
+
+
+class RedisListener:
+    def __init__(self, bus: RedisBus, channel: str):
+        self.bus, self.channel = bus, channel
+        self.queue: asyncio.Queue = asyncio.Queue(maxsize=1000)
+
+    async def __aenter__(self):
+        self.hub = self.bus.hub()
+        self.hub.queues[self.channel].add(self.queue)
+        try:
+            await asyncio.wait_for(self.hub.ready.wait(), timeout=5)
+        except TimeoutError:
+            self.hub.queues[self.channel].discard(self.queue)
+            raise BusClosed("Redis did not answer") from None
         return self
 
     async def __aexit__(self, *exc):
-        try:
-            await self.pubsub.aclose()
-        finally:
-            await self.client.aclose()
+        self.hub.queues[self.channel].discard(self.queue)
 
     async def get(self, timeout: float) -> str | None:
-        loop = asyncio.get_running_loop()
-        until = loop.time() + timeout
-        while (left := until - loop.time()) > 0:
-            message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=left)
-            if message and message.get("type") == "message":
-                data = message["data"]
-                return data.decode() if isinstance(data, bytes) else str(data)
-        return None
+        try:
+            message = await asyncio.wait_for(self.queue.get(), timeout=timeout)
+        except TimeoutError:
+            return None
+        if message is CLOSED:
+            raise BusClosed("lost the Redis subscription")
+        return message
 
 
 class RedisBus:
@@ -103,12 +148,20 @@ class RedisBus:
 
         self.url = url
         self._client = redis.Redis.from_url(url)
+        self._hubs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def publish(self, channel: str, message: str) -> None:
         self._client.publish(PREFIX + channel, message)
 
+    def hub(self) -> RedisHub:
+        loop = asyncio.get_running_loop()
+        hub = self._hubs.get(loop)
+        if hub is None or hub.task.done():
+            hub = self._hubs[loop] = RedisHub(self.url)
+        return hub
+
     def listener(self, channel: str) -> RedisListener:
-        return RedisListener(self.url, channel)
+        return RedisListener(self, channel)
 
 
 _bus = None

@@ -19,7 +19,7 @@ import re
 
 from django.http import HttpResponse, StreamingHttpResponse
 
-from game.live.bus import bus
+from game.live.bus import BusClosed, bus
 
 HEARTBEAT_SECONDS = 15
 COALESCE_SECONDS = 0.25
@@ -31,22 +31,31 @@ def changed(version: str) -> str:
 
 async def events(channel: str, *, heartbeat: float = HEARTBEAT_SECONDS, coalesce: float = COALESCE_SECONDS):
     yield "retry: 2000\n" + changed("connected")
+    try:
+        async with bus().listener(channel) as listener:
+            async for chunk in relay(listener, heartbeat, coalesce):
+                yield chunk
+    except BusClosed:
+        return  # the screen reconnects (and fetches a snapshot), or polls meanwhile
+
+
+async def relay(listener, heartbeat: float, coalesce: float):
+    """The notices as events: the first of a burst at once, the rest as one; heartbeats between."""
+    loop = asyncio.get_running_loop()
     last = ""
-    async with bus().listener(channel) as listener:
-        while True:
-            message = await listener.get(heartbeat)
-            if message is None:
-                yield f"event: heartbeat\ndata: {last}\n\n"
-                continue
-            last = message
+    while True:
+        message = await listener.get(heartbeat)
+        if message is None:
+            yield f"event: heartbeat\ndata: {last}\n\n"
+            continue
+        last = message
+        yield changed(last)
+        burst, until = None, loop.time() + coalesce
+        while (left := until - loop.time()) > 0 and (message := await listener.get(left)) is not None:
+            burst = message
+        if burst is not None:
+            last = burst
             yield changed(last)
-            loop = asyncio.get_running_loop()
-            burst, until = None, loop.time() + coalesce
-            while (left := until - loop.time()) > 0 and (message := await listener.get(left)) is not None:
-                burst = message
-            if burst is not None:
-                last = burst
-                yield changed(last)
 
 
 async def live_events(request, channel: str):

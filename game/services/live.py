@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef, Subquery
 from django.utils import timezone
 
 from game import rules
@@ -122,6 +123,25 @@ def player_by_token(game: LiveGame, token: str | None) -> LivePlayer | None:
         return game.players.filter(token=token, kicked=False).first()
     except (ValueError, ValidationError):  # a malformed cookie is simply no seat
         return None
+
+
+def seat_find(pin: str, token: str | None, user=None) -> tuple[LiveGame, LivePlayer | None]:
+    """The game with this PIN and this screen's seat in it: by the seat cookie (one query, the
+    phones' every read), else a logged-in student's seat on any device. Raises LiveError for an
+    unknown PIN."""
+    if token:
+        try:
+            player = (LivePlayer.objects.select_related("game__classroom")
+                      .filter(token=token, kicked=False, game__pin=pin.strip()).first())
+        except (ValueError, ValidationError):  # a malformed cookie is simply no seat
+            player = None
+        if player is not None and player.game.phase != Phase.FINISHED:
+            return player.game, player
+    game = game_by_pin(pin)
+    player = player_by_token(game, token)
+    if player is None and user is not None and user.is_authenticated:
+        player = game.players.filter(user=user, kicked=False).first()
+    return game, player
 
 
 def announce(game: LiveGame, *, host_only: bool = False) -> None:
@@ -254,16 +274,19 @@ def everyone_answered_close(game: LiveGame) -> None:
     """Close the open question once every seated player has answered it (compare-and-set)."""
     if game.phase != Phase.QUESTION or game.paused_remaining_ms is not None:
         return
-    players = game.players.filter(kicked=False).count()
-    answered = LiveAnswer.objects.filter(question__game=game, question__position=game.question_index,
-                                         player__kicked=False).count()
-    if players and answered >= players:
+    counted = answers_count(game, current_question(game))
+    if counted["seated"] and counted["answered"] >= counted["seated"]:
         _move(game, game.version, phase=Phase.REVEAL)
 
 
-def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_id: int, now: datetime) -> LiveAnswer:
-    """One answer a player a question, in time; a double tap or retry returns the stored answer."""
-    game.refresh_from_db()
+def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_id: int, now: datetime,
+                  fresh: bool = False) -> LiveAnswer:
+    """One answer a player a question, in time; a double tap or retry returns the stored answer.
+
+    `fresh`: the game and player were read in this request (a phone's answer: the seat query).
+    """
+    if not fresh:
+        game.refresh_from_db()
     if player.kicked:
         raise LiveError("The host has removed you from this game.", 403)
     late = "Too late: time was up for that question, so this answer doesn't count."
@@ -274,7 +297,8 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
         raise LiveError(late, 409)  # the deadline passed and another screen already closed the question
     if game.phase != Phase.QUESTION or position != game.question_index:
         raise LiveError("That question is over: look at the screen for the next one.", 409)
-    stored = LiveAnswer.objects.filter(question__game=game, question__position=position, player=player).first()
+    question = current_question(game)
+    stored = LiveAnswer.objects.filter(question_id=question.pk, player=player).first()
     if stored is not None:
         return stored
     if game.paused_remaining_ms is not None:
@@ -284,12 +308,14 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
         raise LiveError("Answers aren't open yet: read the question first.", 409)
     if window == "closed":
         raise LiveError(late, 409)
-    question = game.questions.get(position=position)
     if answer_id not in question.options:
         raise LiveError("That answer isn't one of the options.", 400)
-    previous = LiveAnswer.objects.filter(question__game=game, question__position=position - 1, player=player).first()
     correct = answer_id == question.right_answer
-    streak = ((previous.streak if previous else 0) + 1) if correct else 0
+    streak = 0
+    if correct:  # a streak only grows with right answers in a row
+        previous = (LiveAnswer.objects.filter(question__game=game, question__position=position - 1, player=player)
+                    .values_list("streak", flat=True).first())
+        streak = (previous or 0) + 1
     elapsed = max(0, int((now - game.opens_at).total_seconds() * 1000))
     points = rules.live_points(correct=correct, elapsed_ms=elapsed, limit_ms=game.seconds * 1000,
                                speed=game.speed_scoring, streak=streak, streak_bonus=game.streak_bonus)
@@ -301,16 +327,28 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
                                                streak=streak)
     except IntegrityError:  # the same player's other tap got there first
         return LiveAnswer.objects.get(question=question, player=player)
-    if not LiveGame.objects.filter(pk=game.pk, version=game.version).exists():
+    after = answers_count(game, question)
+    if after["version"] != game.version:
         # The game moved while this answer was being stored (it was in time when read): move the
         # version on, so that boards built without this answer are built again.
         LiveGame.objects.filter(pk=game.pk).update(version=F("version") + 1)
         game.refresh_from_db()
         announce(game)
-        return stored
-    announce(game, host_only=True)  # the projector's "N answered"
-    everyone_answered_close(game)
+    elif after["seated"] and after["answered"] >= after["seated"]:
+        _move(game, game.version, phase=Phase.REVEAL)  # everyone has answered: the reveal, at once
+    else:
+        announce(game, host_only=True)  # the projector's "N answered"
     return stored
+
+
+def answers_count(game: LiveGame, question: LiveQuestion) -> dict:
+    """The game's version, its seated players and their answers to this question, in one query."""
+    seated = (LivePlayer.objects.filter(game=OuterRef("pk"), kicked=False).order_by()
+              .values("game").annotate(n=Count("pk")).values("n"))
+    answered = (LiveAnswer.objects.filter(question=question, player__kicked=False).order_by()
+                .values("question").annotate(n=Count("pk")).values("n"))
+    return (LiveGame.objects.filter(pk=game.pk).annotate(seated=Subquery(seated), answered=Subquery(answered))
+            .values("version", "seated", "answered").get())
 
 
 @dataclass
@@ -356,18 +394,32 @@ class LiveState:
         return (self.game.phase == Phase.REVEAL and (self.game.question_index + 1) % self.game.leaderboard_every == 0)
 
 
-def game_state(game: LiveGame, *, player: LivePlayer | None = None, now: datetime) -> LiveState:
-    """The projector's state (no `player`) or one phone's."""
+def current_question(game: LiveGame) -> LiveQuestion | None:
+    """The question on screen; questions never change once dealt, so each process reads it once."""
+    key = f"live-question:{game.pk}:{game.created_at.timestamp()}:{game.question_index}"
+    question = cache.get(key)
+    if question is None:
+        question = game.questions.filter(position=game.question_index).first()
+        if question is not None:
+            cache.set(key, question, timeout=60 * 60)
+    return question
+
+
+def game_state(game: LiveGame, *, player: LivePlayer | None = None, now: datetime,
+               mine: LiveAnswer | None = None) -> LiveState:
+    """The projector's state (no `player`) or one phone's (`mine`: its answer, when just given)."""
     game = game_tick(game, now)
     scores = board(game)
     question = None
     if game.phase in (Phase.QUESTION, Phase.REVEAL):
-        question = game.questions.filter(position=game.question_index).first()
+        question = current_question(game)
     window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline) if question else ""
     state = LiveState(game, scores, question, window=window)
     if player is not None:
-        if question is not None:
-            state.mine = question.answers.filter(player=player).first()
+        if mine is not None and mine.question_id == getattr(question, "pk", None):
+            state.mine = mine
+        elif question is not None:
+            state.mine = LiveAnswer.objects.filter(question_id=question.pk, player=player).first()
         state.me = scores.of(player.pk, player.nickname)
         return state
     seated = game.players.filter(kicked=False)

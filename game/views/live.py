@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from game import rules
 from game.models import Classroom, Debate, LiveGame
 from game.services.live import (
-    LiveError, answer_submit, game_by_pin, game_create, game_state, host_action, nickname_suggest, player_by_token,
-    player_join, player_kick,
+    LiveError, answer_submit, game_by_pin, game_create, game_state, host_action, nickname_suggest, player_join,
+    player_kick, seat_find,
 )
 from game.views.errors import play_error
 from game.views.qr import qr_response
@@ -135,15 +135,11 @@ def live_join(request):
 
 
 def seat(request, pin: str):
-    game = game_by_pin(pin)
-    player = player_by_token(game, request.COOKIES.get(COOKIE.format(game.pin)))
-    if player is None and request.user.is_authenticated:
-        player = game.players.filter(user=request.user, kicked=False).first()
-    return game, player
+    return seat_find(pin, request.COOKIES.get(COOKIE.format(pin.strip())), request.user)
 
 
-def play_context(game, player) -> dict:
-    return {"state": game_state(game, player=player, now=timezone.now()), "player": player,
+def play_context(game, player, mine=None) -> dict:
+    return {"state": game_state(game, player=player, now=timezone.now(), mine=mine), "player": player,
             "server_now": int(timezone.now().timestamp() * 1000),
             # Phones ask a little later, spread out: only needed when the projector tab is gone.
             "phone_closes_after": rules.LIVE_GRACE_MS + 1500}
@@ -185,7 +181,8 @@ def live_answer(request, pin: str):
             position, answer_id = int(request.POST.get("position", "")), int(request.POST.get("answer", ""))
         except ValueError:
             raise LiveError("That answer could not be read.", 400) from None
-        answer_submit(game=game, player=player, position=position, answer_id=answer_id, now=timezone.now())
+        stored = answer_submit(game=game, player=player, position=position, answer_id=answer_id, now=timezone.now(),
+                               fresh=True)
     except LiveError as error:
         if not (request.htmx and player is not None):
             return play_error(request, error)
@@ -193,5 +190,5 @@ def live_answer(request, pin: str):
         return render(request, "live/play.html#live", {**play_context(game, player), "error": error.message},
                       status=error.status)
     if request.htmx:
-        return render(request, "live/play.html#live", play_context(game, player))
+        return render(request, "live/play.html#live", play_context(game, player, mine=stored))
     return redirect("live_play", pin=game.pin)

@@ -37,10 +37,20 @@
     if (event.target.closest && event.target.closest("[data-print]")) window.print();
   });
   // Live game clocks: count down to a moment the server gave, corrected for this device's clock.
+  function serverTime(element) {
+    if (!element.dataset.offset) element.dataset.offset = String(Number(element.dataset.serverNow) - Date.now());
+    return Date.now() + Number(element.dataset.offset);
+  }
   function tick() {
+    // When answers open: the reading pause's clock goes, the options and the time left appear.
+    document.querySelectorAll("[data-until-open]").forEach(function (element) {
+      element.hidden = serverTime(element) >= Number(element.dataset.untilOpen);
+    });
+    document.querySelectorAll("[data-after-open].is-waiting").forEach(function (element) {
+      if (serverTime(element) >= Number(element.dataset.afterOpen)) element.classList.remove("is-waiting");
+    });
     document.querySelectorAll("[data-countdown]").forEach(function (clock) {
-      if (!clock.dataset.offset) clock.dataset.offset = String(Number(clock.dataset.serverNow) - Date.now());
-      var left = Number(clock.dataset.countdown) - (Date.now() + Number(clock.dataset.offset));
+      var left = Number(clock.dataset.countdown) - serverTime(clock);
       clock.textContent = String(Math.max(0, Math.ceil(left / 1000)));
       // At 0, a live screen asks for its state (answers open; time is up), and asks again every 3 s
       // while the same clock is still showing (the server's clock may be a little behind).
