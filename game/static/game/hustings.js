@@ -47,7 +47,11 @@
       element.hidden = serverTime(element) >= Number(element.dataset.untilOpen);
     });
     document.querySelectorAll("[data-after-open].is-waiting").forEach(function (element) {
-      if (serverTime(element) >= Number(element.dataset.afterOpen)) element.classList.remove("is-waiting");
+      if (serverTime(element) < Number(element.dataset.afterOpen)) return;
+      element.classList.remove("is-waiting");
+      var screen = element.closest("[data-version]");
+      var announcer = screen && screen.querySelector("[data-announcer]");
+      if (announcer && element.dataset.announce) announcer.textContent = element.dataset.announce;  // for screen readers
     });
     document.querySelectorAll("[data-countdown]").forEach(function (clock) {
       var left = Number(clock.dataset.countdown) - serverTime(clock);
