@@ -3,8 +3,8 @@
     .venv/bin/python loadtest/live.py [--players 500] [--questions 10]
 
 Each player behaves as the phone page does: it joins with the PIN, keeps an event stream open,
-fetches its state partial (`?s=` signature, 204 when unchanged) on every notice, asks for its
-state when the reading pause ends, and answers 0-4 s after answers open. The projector streams
+takes a new question's screen from the stream, fetches its state partial (`?s=` signature, 204
+when unchanged) on every other notice, and answers 0-4 s after answers open. The projector streams
 too and fetches its state on its notices. Each question 10% of the players drop their stream at
 a random moment and reconnect 0.2-1.5 s later (the reconnect's snapshot is timed apart).
 
@@ -131,6 +131,10 @@ class Screen:
                         if event.data.isdigit():
                             self.noticed.setdefault(int(event.data), time.monotonic())
                         asyncio.create_task(self.refresh())
+                    elif event.event == "question":  # the new question's screen, pushed: nothing to fetch
+                        if found := VERSION.search(event.data):
+                            self.noticed.setdefault(int(found.group(1)), time.monotonic())
+                        self.take(event.data)
         except (httpx.HTTPError, asyncio.CancelledError):
             pass
 

@@ -156,3 +156,24 @@ def test_a_finished_class_game_counts_in_profiles_and_class_reports(teacher, stu
     _, rows = class_overview(classroom, now=timezone.now())
     assert rows[0].cells[0].status == "done" and rows[0].cells[0].points == 10
     assert {stat.attempts for stat in assignment_item_analysis(assignment)} == {1}
+
+
+def test_opening_a_question_pushes_the_same_screen_to_every_phone_without_the_answer(
+        teacher, monkeypatch, django_capture_on_commit_callbacks):
+    import game.services.live as live
+    from game.live.stream import changed
+
+    published = []
+    monkeypatch.setattr(live, "bus", lambda: type("Recorder", (), {"publish": lambda self, *a: published.append(a)})())
+    game = game_create(host=teacher, debate=classroom_debate(), mode="quiz", questions=1, seconds=20)
+    player_join(game=game, nickname="Ann")
+    with django_capture_on_commit_callbacks(execute=True):
+        host_action(game=game, action="start", version=game.version, now=timezone.now())
+    question = game.questions.get()
+    phones = next(message for channel, message in published if channel == game.pin)
+    version, _, screen = phones.partition("\n")
+    assert version == str(game.version) and (game.pin + "-host", version) in published  # the projector: a notice
+    assert question.asked in screen and all(f'value="{pk}"' in screen for pk in question.options)
+    assert "✓" not in screen and "The answer" not in screen and "Ann" not in screen  # nothing per player, no answer
+    event = changed(phones)
+    assert event.startswith("event: question\ndata: ") and event.endswith("\n\n") and "\n\n" not in event[:-2]

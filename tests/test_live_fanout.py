@@ -30,6 +30,7 @@ def test_a_phone_on_one_server_hears_the_host_start_on_the_other(two_servers):
             moved = host.post(f"/live/host/{pin}/action/", data={"action": "start", "version": version},
                               headers={"X-CSRFToken": host.cookies["csrftoken"]})
             assert moved.status_code == 302
-            notice = next(event for event in events if event.event == "changed")
-            assert notice.data == str(int(version) + 1) and time.monotonic() - started < 3  # the new version
+            notice = next(events)  # the question opened: its screen comes in the stream
+            assert notice.event == "question" and time.monotonic() - started < 3
+            assert f'data-version="{int(version) + 1}"' in notice.data and 'name="answer"' in notice.data
     assert "Get ready" in host.get(f"/live/host/{pin}/").text or "seconds left" in host.get(f"/live/host/{pin}/").text

@@ -4,6 +4,8 @@ It touches no database and holds no thread while it waits: it relays the bus's n
 carries the game's version), and sends
 
 - one `changed` at once on every (re)connect, so the screen fetches a full snapshot;
+- `changed` with the version on each move, or, when a new question opens, `question` with the
+  phones' screen for it (the same for every phone; see push.py);
 - a `heartbeat` every 15 s carrying the last version it relayed, so proxies keep the stream open
   and a screen that missed a move (or hears nothing at all) knows to catch up;
 - a burst of notices (a class answering at once) as two: the first at once, one more at the end
@@ -25,8 +27,12 @@ HEARTBEAT_SECONDS = 15
 COALESCE_SECONDS = 0.25
 
 
-def changed(version: str) -> str:
-    return f"event: changed\ndata: {version}\n\n"
+def changed(message: str) -> str:
+    """A notice: `changed` with the version, or `question` with the phones' new screen."""
+    version, _, screen = message.partition("\n")
+    if not screen:
+        return f"event: changed\ndata: {version}\n\n"
+    return "event: question\n" + "".join(f"data: {line}\n" for line in screen.splitlines()) + "\n"
 
 
 async def events(channel: str, *, heartbeat: float = HEARTBEAT_SECONDS, coalesce: float = COALESCE_SECONDS):
@@ -48,14 +54,14 @@ async def relay(listener, heartbeat: float, coalesce: float):
         if message is None:
             yield f"event: heartbeat\ndata: {last}\n\n"
             continue
-        last = message
-        yield changed(last)
+        last = message.partition("\n")[0]
+        yield changed(message)
         burst, until = None, loop.time() + coalesce
         while (left := until - loop.time()) > 0 and (message := await listener.get(left)) is not None:
             burst = message
         if burst is not None:
-            last = burst
-            yield changed(last)
+            last = burst.partition("\n")[0]
+            yield changed(burst)
 
 
 async def live_events(request, channel: str):

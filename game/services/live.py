@@ -144,28 +144,34 @@ def seat_find(pin: str, token: str | None, user=None) -> tuple[LiveGame, LivePla
     return game, player
 
 
-def announce(game: LiveGame, *, host_only: bool = False) -> None:
-    """Tell the screens watching this game that it changed, once the change is committed."""
+def announce(game: LiveGame, *, host_only: bool = False, question: bool = False) -> None:
+    """Tell the screens watching this game that it changed, once the change is committed. A notice
+    is the game's version; for a newly opened `question` the phones' one also carries their screen."""
     version = str(game.version)
 
     def send():
         try:
-            for channel in ((game.pin + "-host",) if host_only else (game.pin, game.pin + "-host")):
-                bus().publish(channel, version)
+            phones = version
+            if question:
+                from game.live.push import question_screen
+
+                phones = version + "\n" + question_screen(game)
+            for channel, message in ((game.pin + "-host", version),) + (() if host_only else ((game.pin, phones),)):
+                bus().publish(channel, message)
         except Exception:  # noqa: BLE001 - a lost notice is caught up by the screens' polling
             logger.warning("Could not announce a change to live game %s", game.pin, exc_info=True)
 
     transaction.on_commit(send)
 
 
-def _move(game: LiveGame, version: int, **changes) -> bool:
+def _move(game: LiveGame, version: int, *, opens_question: bool = False, **changes) -> bool:
     """Compare-and-set: change the game only if nobody moved it since `version`."""
     moved = LiveGame.objects.filter(pk=game.pk, version=version).update(version=F("version") + 1, **changes)
     if moved:
         game.refresh_from_db()
         if game.phase == Phase.FINISHED:
             results_record(game)  # once: only the move that finished the game gets here
-        announce(game)
+        announce(game, question=opens_question)
     return bool(moved)
 
 
@@ -242,7 +248,8 @@ def host_action(*, game: LiveGame, action: str, version: int, now: datetime) -> 
         changes = {"phase": Phase.FINISHED}
     else:
         raise LiveError("That can't be done now; the screen shows where the game is.", 409)
-    if not _move(game, version, **changes):
+    if not _move(game, version, opens_question=action in ("start", "next") and changes["phase"] == Phase.QUESTION,
+                 **changes):
         raise LiveError("The game had already moved on; the screen shows where it is now.", 409)
 
 

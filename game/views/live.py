@@ -167,7 +167,7 @@ def live_play_state(request, pin: str):
     context = play_context(game, player)
     if request.GET.get("s") == context["state"].player_signature:
         return HttpResponse(status=204)  # nothing this phone shows has changed
-    return render(request, "live/play.html#live", context)
+    return render(request, "live/play.html#live", {**context, "oob": True})
 
 
 @require_POST
@@ -187,8 +187,8 @@ def live_answer(request, pin: str):
         if not (request.htmx and player is not None):
             return play_error(request, error)
         # On the phone, the message shows above the current state of the game.
-        return render(request, "live/play.html#live", {**play_context(game, player), "error": error.message},
-                      status=error.status)
+        return render(request, "live/play.html#live", {**play_context(game, player), "error": error.message,
+                                                        "oob": True}, status=error.status)
     if request.htmx:
-        return render(request, "live/play.html#live", play_context(game, player, mine=stored))
+        return render(request, "live/play.html#live", {**play_context(game, player, mine=stored), "oob": True})
     return redirect("live_play", pin=game.pin)

@@ -35,6 +35,13 @@
     var holder = holderOf(event.target);
     if (holder) holder.dataset.stream = "down";
   });
+  // A fetch that left before a newer screen was pushed must not put the older one back.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || !target.matches || !target.matches("[data-live-stream] [data-version]")) return;
+    var found = /data-version="(\d+)"/.exec(event.detail.serverResponse || "");
+    if (found && Number(found[1]) < Number(target.dataset.version)) event.detail.shouldSwap = false;
+  });
   window.setInterval(function () {
     document.querySelectorAll("[data-live-stream]").forEach(function (holder) {
       var streaming = holder.dataset.stream === "open" && Date.now() - (holder.liveHeard || 0) < SILENCE_MS;
