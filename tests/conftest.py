@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from game.teachers import teacher_create
+from tests.live_servers import two_servers  # noqa: F401 - two uvicorn processes, for the streaming tests
 
 
 @pytest.fixture

@@ -90,3 +90,21 @@ def test_with_redis_one_subscription_serves_every_stream_of_a_process_and_its_lo
             return heard, "still open"
 
     assert run(story) == (("7", "7", None), "closed")
+
+
+def test_a_stream_listens_before_it_asks_for_the_snapshot(monkeypatch):
+    """A move made while the screen fetches its snapshot must still reach it."""
+    from game.live import stream
+
+    bus = InProcessBus()
+    monkeypatch.setattr(stream, "bus", lambda: bus)
+
+    async def story():
+        source = events("444444", heartbeat=5)
+        await anext(source)  # "connected": the screen now fetches its snapshot...
+        bus.publish("444444", "9")  # ...while the host moves on
+        heard = await asyncio.wait_for(anext(source), timeout=2)
+        await source.aclose()
+        return heard
+
+    assert run(story) == "event: changed\ndata: 9\n\n"

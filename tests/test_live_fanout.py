@@ -6,8 +6,6 @@ import time
 
 import httpx
 
-from tests.live_servers import two_servers  # noqa: F401 - a fixture
-
 
 def test_a_phone_on_one_server_hears_the_host_start_on_the_other(two_servers):
     from httpx_sse import connect_sse

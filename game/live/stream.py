@@ -36,9 +36,11 @@ def changed(message: str) -> str:
 
 
 async def events(channel: str, *, heartbeat: float = HEARTBEAT_SECONDS, coalesce: float = COALESCE_SECONDS):
-    yield "retry: 2000\n" + changed("connected")
     try:
         async with bus().listener(channel) as listener:
+            # Listening first, then "connected": a move made while the screen fetches its snapshot
+            # still reaches it.
+            yield "retry: 2000\n" + changed("connected")
             async for chunk in relay(listener, heartbeat, coalesce):
                 yield chunk
     except BusClosed:

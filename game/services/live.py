@@ -31,6 +31,7 @@ from game.services.rounds import PlayError, items_deal
 Phase = LiveGame.Phase
 logger = logging.getLogger(__name__)
 DEAL_MODES = {LiveGame.Mode.WHO_SAID: Mode.WHO_SAID, LiveGame.Mode.QUIZ: Mode.QUIZ, LiveGame.Mode.WHICH_SIDE: Mode.SORT}
+ASSIGNMENT_MODES = {LiveGame.Mode.WHO_SAID: "who_said", LiveGame.Mode.QUIZ: "quiz", LiveGame.Mode.WHICH_SIDE: "sort"}
 
 # Nicknames: words that are never shown on a class projector (matched after undoing l33t spelling).
 BLOCKED = ("fuck", "shit", "cunt", "bitch", "bastard", "wank", "twat", "dick", "cock", "pussy", "slut", "whore",
@@ -218,10 +219,6 @@ def results_record(game: LiveGame) -> int:
     return len(seats)
 
 
-ASSIGNMENT_MODES = {LiveGame.Mode.WHO_SAID: "who_said", LiveGame.Mode.QUIZ: "quiz", LiveGame.Mode.WHICH_SIDE: "sort"}
-
-
-
 def _question_opening(game: LiveGame, index: int, now: datetime) -> dict:
     opens = now + timedelta(seconds=rules.LIVE_READING_SECONDS)
     return {"phase": Phase.QUESTION, "question_index": index, "opens_at": opens,
@@ -248,7 +245,7 @@ def host_action(*, game: LiveGame, action: str, version: int, now: datetime) -> 
         changes = {"phase": Phase.FINISHED}
     else:
         raise LiveError("That can't be done now; the screen shows where the game is.", 409)
-    if not _move(game, version, opens_question=action in ("start", "next") and changes["phase"] == Phase.QUESTION,
+    if not _move(game, version, opens_question=action in ("start", "next") and changes.get("phase") == Phase.QUESTION,
                  **changes):
         raise LiveError("The game had already moved on; the screen shows where it is now.", 409)
 

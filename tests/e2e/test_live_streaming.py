@@ -7,7 +7,6 @@ import time
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login
-from tests.live_servers import two_servers  # noqa: F401 - a fixture
 
 
 def test_a_phone_streaming_from_another_server_follows_the_projector_without_polling(browser, two_servers):
