@@ -89,14 +89,16 @@ class Screen:
         self.results["why"][why] = self.results["why"].get(why, 0) + 1
 
     def take(self, text):
-        self.page = text
+        """Show a screen, unless it is older than the one shown (as the page's script refuses a
+        fetch that left before a newer screen was pushed)."""
+        found = VERSION.search(text)
+        version = int(found.group(1)) if found else self.version
+        if version < self.version:
+            return
+        self.page, self.version = text, version
         if found := SIGNATURE.search(text):
             self.signature = found.group(1)
-        if found := VERSION.search(text):
-            version = int(found.group(1))
-            if version > self.version:
-                self.version = version
-            self.holding.setdefault(version, time.monotonic())
+        self.holding.setdefault(version, time.monotonic())
 
     async def fetch(self):
         try:

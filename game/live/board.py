@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
+from game.live.memo import remembered
 from game.models import LiveGame, LivePlayer
 
 Phase = LiveGame.Phase
@@ -87,9 +87,5 @@ def board_build(game: LiveGame) -> Board:
 
 def board(game: LiveGame) -> Board:
     """The board for the game as it is now, built at most once per version in each process."""
-    key = f"live-board:{game.pk}:{game.pin}:{game.created_at.timestamp()}:{game.version}"
-    found = cache.get(key)
-    if found is None:
-        found = board_build(game)
-        cache.set(key, found, timeout=60 * 60)
-    return found
+    return remembered(f"live-board:{game.pk}:{game.pin}:{game.created_at.timestamp()}:{game.version}",
+                      lambda: board_build(game))
