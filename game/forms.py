@@ -31,6 +31,10 @@ class ClassroomForm(forms.Form):
     name = forms.CharField(max_length=100, label="Class name", help_text="For example “10B Debate Club”.")
 
 
+class DueDateForm(forms.Form):
+    due_at = forms.DateTimeField(label="New due date", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+
 class StudentsForm(forms.Form):
     """A pasted list (one name a line) or a CSV file; exactly one of them."""
 

@@ -128,6 +128,8 @@ def test_another_teacher_gets_404_everywhere_and_students_never_reach_teach(teac
         assert intruder.get(url).status_code == 404, url
     assert intruder.post(f"/teach/classes/{classroom.pk}/students/{membership.pk}/").status_code == 404
     assert intruder.post(f"/teach/classes/{classroom.pk}/code/", {"action": "off"}).status_code == 404
+    assert intruder.post(f"/teach/classes/{classroom.pk}/name/", {"name": "Mine now"}).status_code == 404
+    assert intruder.post(f"/teach/homework/{assignment.pk}/due/", {"due_at": "2030-01-01T09:00"}).status_code == 404
     assert f"/teach/classes/{classroom.pk}/" not in intruder.get("/teach/").content.decode()
     pupil = Client()
     pupil.force_login(student)
@@ -262,3 +264,38 @@ def test_hidden_answers_stay_out_of_the_players_scores_until_the_due_date(client
     Assignment.objects.filter(pk=assignment.pk).update(due_at=timezone.now() - timedelta(minutes=1),
                                                        opens_at=timezone.now() - timedelta(days=1))
     assert player_summary(student).points == 10 and leaderboard(debate).rows[0]["points"] == 10
+
+
+def test_a_teacher_renames_a_class_and_an_empty_name_changes_nothing(teacher_client, teacher):
+    classroom = classroom_make(teacher)
+    page = teacher_client.post(f"/teach/classes/{classroom.pk}/name/", {"name": "  11B   Debate Club "}, follow=True)
+    assert "“10B Debate Club” is now “11B Debate Club”." in page.content.decode()
+    page = teacher_client.post(f"/teach/classes/{classroom.pk}/name/", {"name": "   "}, follow=True)
+    assert "The name wasn&#x27;t changed." in page.content.decode()
+    classroom.refresh_from_db()
+    assert classroom.name == "11B Debate Club"
+
+
+def test_an_extension_clears_the_late_mark_and_a_due_date_before_the_opening_is_refused(teacher_client, teacher,
+                                                                                       student):
+    debate = classroom_debate()
+    classroom = classroom_make(teacher)
+    class_join(student=student, code=classroom.join_code, first_name="Sam", last_initial="P")
+    overdue = homework_make(classroom, debate, due_at=timezone.now() - timedelta(hours=1),
+                            opens_at=timezone.now() - timedelta(days=2))
+    round_ = homework_play(overdue, student)
+    assert Round.objects.get(pk=round_.pk).late()
+    extended = timezone.localtime(timezone.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    page = teacher_client.post(f"/teach/homework/{overdue.pk}/due/", {"due_at": extended.strftime("%Y-%m-%dT%H:%M")},
+                               follow=True)
+    assert f"is now due {extended:%a %-d %b %H:%M}" in page.content.decode()
+    overdue.refresh_from_db()
+    assert overdue.due_at == extended and not Round.objects.get(pk=round_.pk).late()
+    before_opening = timezone.localtime(overdue.opens_at - timedelta(days=1))
+    page = teacher_client.post(f"/teach/homework/{overdue.pk}/due/",
+                               {"due_at": before_opening.strftime("%Y-%m-%dT%H:%M")}, follow=True)
+    assert "wasn&#x27;t changed. The due date must be after the opening date" in page.content.decode()
+    page = teacher_client.post(f"/teach/homework/{overdue.pk}/due/", {"due_at": "next tuesday"}, follow=True)
+    assert "wasn&#x27;t changed. Pick a date and time." in page.content.decode()
+    overdue.refresh_from_db()
+    assert overdue.due_at == extended

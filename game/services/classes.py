@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from game.models import Assignment, Classroom, Debate, Membership
 from game.roster import NewStudent, display_name_of, join_code_clean, join_code_new, password_new, username_for
@@ -37,6 +38,15 @@ def classroom_create(*, teacher: User, name: str, rng: random.Random | None = No
         raise ClassError("Give the class a name, such as “10B Debate Club”.")
     classroom = Classroom(teacher=teacher, name=name[:100])
     _code_assign(classroom, rng or random.SystemRandom())
+    return classroom
+
+
+def classroom_rename(*, classroom: Classroom, name: str) -> Classroom:
+    name = " ".join(name.split())
+    if not name:
+        raise ClassError("Give the class a name, such as “10B Debate Club”.")
+    classroom.name = name[:100]
+    classroom.save(update_fields=["name"])
     return classroom
 
 
@@ -140,6 +150,18 @@ def class_leave(*, student: User, classroom_id: int) -> str:
     name = membership.classroom.name
     membership.delete()
     return name
+
+
+def assignment_due_change(*, assignment: Assignment, due_at: datetime) -> Assignment:
+    """A new due date: later (an extension) or sooner. "Late" is always read against the due date in
+    force, so an extension clears the mark from rounds finished before the new date; answers kept
+    until the due date are shown from the new one."""
+    if due_at <= assignment.opens_at:
+        raise ClassError("The due date must be after the opening date "
+                         f"({timezone.localtime(assignment.opens_at):%a %-d %b %H:%M}).")
+    assignment.due_at = due_at
+    assignment.save(update_fields=["due_at"])
+    return assignment
 
 
 def assignment_create(*, classroom: Classroom, debate: Debate, title: str, mode: str, questions: int,

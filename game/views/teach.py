@@ -18,12 +18,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from game import reports, rules
-from game.forms import AssignmentForm, ClassroomForm, StudentsForm
+from game.forms import AssignmentForm, ClassroomForm, DueDateForm, StudentsForm
 from game.models import Assignment, Classroom, Debate, Membership
 from game.roster import RosterError, csv_parse, names_parse
 from game.services.classes import (
-    ClassError, assignment_create, classroom_create, join_code_regenerate, join_code_switch_off, password_reset,
-    student_remove, students_create,
+    ClassError, assignment_create, assignment_due_change, classroom_create, classroom_rename, join_code_regenerate,
+    join_code_switch_off, password_reset, student_remove, students_create,
 )
 from game.teachers import is_teacher
 from game.views.qr import qr_response
@@ -194,6 +194,41 @@ def homework_add(request, pk: int):
                              for f, e in form.errors.items())
         messages.error(request, f"The homework wasn't set. {problems}")
     return redirect(f"{reverse('teach_class', args=[classroom.pk])}#homework")
+
+
+@teacher_required
+@require_POST
+def class_rename(request, pk: int):
+    classroom = own_classroom(request, pk)
+    form = ClassroomForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ClassError("Give the class a name of up to 100 characters.")
+        old_name = classroom.name
+        classroom_rename(classroom=classroom, name=form.cleaned_data["name"])
+    except ClassError as error:
+        messages.error(request, f"The name wasn't changed. {error.message}")
+    else:
+        messages.success(request, f"“{old_name}” is now “{classroom.name}”.")
+    return redirect("teach_class", pk=classroom.pk)
+
+
+@teacher_required
+@require_POST
+def homework_due(request, pk: int):
+    assignment = get_object_or_404(Assignment.objects.select_related("classroom"), pk=pk,
+                                   classroom__teacher=request.user)
+    form = DueDateForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ClassError("Pick a date and time.")
+        assignment_due_change(assignment=assignment, due_at=form.cleaned_data["due_at"])
+    except ClassError as error:
+        messages.error(request, f"The due date of “{assignment.title}” wasn't changed. {error.message}")
+    else:
+        messages.success(request, f"“{assignment.title}” is now due "
+                                  f"{timezone.localtime(assignment.due_at):%a %-d %b %H:%M}.")
+    return redirect(f"{reverse('teach_class', args=[assignment.classroom_id])}#homework")
 
 
 @teacher_required

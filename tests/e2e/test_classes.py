@@ -166,3 +166,30 @@ def test_a_forgotten_password_gets_a_new_card_and_hidden_answers_stay_hidden(bro
     expect(page.locator(".join-code")).to_have_count(0)
     for context in (teacher_context, student_context):
         context.close()
+
+
+def test_a_teacher_renames_the_class_and_gives_the_homework_an_extension(page, teacher):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    debate = classroom_debate()
+    classroom = classroom_make(teacher)
+    assignment = homework_make(classroom, debate, title="Hunt v the BMA")
+    login(page, "ms-okafor", "chalk-and-talk-42")
+    page.goto(f"/teach/classes/{classroom.pk}/")
+
+    page.get_by_text("Rename the class").click()
+    page.get_by_label("New name").fill("11B Debate Club")
+    page.get_by_role("button", name="Rename").click()
+    expect(page.get_by_role("heading", name="11B Debate Club", level=1)).to_be_visible()
+    expect(page.get_by_text("“10B Debate Club” is now “11B Debate Club”.")).to_be_visible()
+
+    page.get_by_text("Change the due date").click()
+    extended = timezone.localtime(assignment.due_at + timedelta(days=3)).replace(second=0, microsecond=0)
+    page.get_by_label("New due date for Hunt v the BMA").fill(extended.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Save the date for Hunt v the BMA").click()
+    expect(page.get_by_text(f"“Hunt v the BMA” is now due {extended:%a %-d %b %H:%M}.")).to_be_visible()
+    assignment.refresh_from_db()
+    assert assignment.due_at == extended
+    assert axe_violations(page) == []
