@@ -123,6 +123,7 @@ def test_only_the_host_sees_the_host_screen_and_phones_never_get_the_answer_earl
     open_answers(game)
     page = client.get(f"/live/{game.pin}/").content.decode()
     assert 'name="answer"' in page and "✓" not in page and "The answer" not in page
+    assert "{#" not in page and "{%" not in page  # no template comment or tag shows as text
     assert client.post("/live/", {"pin": "000000", "nickname": "Bo"}).status_code == 400
 
 
