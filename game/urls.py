@@ -25,6 +25,7 @@ urlpatterns = [
     path("live/host/<str:pin>/state/", live.live_host_state, name="live_host_state"),
     path("live/host/<str:pin>/action/", live.live_host_action, name="live_host_action"),
     path("live/host/<str:pin>/qr.svg", live.live_qr, name="live_qr"),
+    path("live/host/<str:pin>/players/", live.live_host_players, name="live_host_players"),
     path("live/<str:pin>/", live.live_play, name="live_play"),
     path("live/<str:pin>/state/", live.live_play_state, name="live_play_state"),
     path("live/events/<str:channel>/", live_events, name="live_events"),

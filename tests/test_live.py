@@ -114,6 +114,7 @@ def test_only_the_host_sees_the_host_screen_and_phones_never_get_the_answer_earl
     other = Client()
     other.force_login(teacher_create(username="mr-hughes", password="board-marker-19"))
     assert other.get(f"/live/host/{game.pin}/").status_code == 404
+    assert other.get(f"/live/host/{game.pin}/players/").status_code == 404
     pupil = Client()
     pupil.force_login(student)
     assert pupil.get(f"/live/host/{game.pin}/").status_code == 403

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from game import rules
+from game.live.board import board
 from game.models import Classroom, Debate, LiveGame
 from game.services.live import (
     LiveError, answer_submit, game_by_pin, game_create, game_state, host_action, nickname_suggest, player_join,
@@ -99,12 +100,25 @@ def live_host_action(request, pin: str):
         if request.POST.get("action") == "kick":
             name = player_kick(game=game, player_id=int(request.POST.get("player", 0) or 0))
             messages.success(request, f"{name} has left the game.")
+            if request.POST.get("back") == "players":
+                return redirect("live_host_players", pin=game.pin)
         else:
             host_action(game=game, action=request.POST.get("action", ""), version=int(request.POST.get("version", 0) or 0),
                         now=timezone.now())
     except LiveError as error:
         messages.error(request, error.message)
     return redirect("live_host", pin=game.pin)
+
+
+@teacher_required
+@require_GET
+def live_host_players(request, pin: str):
+    """Everyone in the game with their points, and a button to remove each: for a name that should
+    not be on the projector, at any point of the game."""
+    game = hosted(request, pin)
+    scores = board(game)
+    players = [(p, scores.of(p.pk, p.nickname)) for p in game.players.filter(kicked=False)]
+    return render(request, "live/players.html", {"game": game, "players": players})
 
 
 @teacher_required

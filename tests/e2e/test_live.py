@@ -107,3 +107,41 @@ def test_a_class_plays_a_live_game_to_the_podium(browser, live_server, teacher, 
     for context, _ in players.values():
         context.close()
     host_context.close()
+
+
+def test_the_host_removes_a_name_in_the_lobby_and_another_mid_game(browser, live_server, teacher, quick_reading):
+    from game.services.live import game_create
+
+    game = game_create(host=teacher, debate=classroom_debate(), mode="who_said", questions=2, seconds=30)
+    host_context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 900})
+    host = host_context.new_page()
+    login(host, "ms-okafor", "chalk-and-talk-42")
+    host.goto(f"/live/host/{game.pin}/")
+    phones = {}
+    for name in ("Ann", "Bum Face", "Cy"):
+        context, page = phone(browser, live_server)
+        page.goto(f"/live/?pin={game.pin}")
+        page.get_by_label("Nickname").fill(name)
+        page.get_by_role("button", name="Join").click()
+        phones[name] = page
+    expect(host.locator(".live-names")).to_contain_text("Cy")
+
+    host.get_by_role("button", name="Remove Bum Face").click()  # one click, in the lobby
+    expect(host.get_by_text("Bum Face has left the game.")).to_be_visible()
+    expect(host.locator(".live-names")).not_to_contain_text("Bum Face")
+    expect(phones["Bum Face"].get_by_text("You're no longer in this game")).to_be_visible()
+
+    host.get_by_role("button", name="Start the game").click()
+    expect(phones["Cy"].locator("button.option").first).to_be_visible()
+    phones["Ann"].locator("button.option").first.click()
+    host.get_by_role("link", name="Players").click()
+    expect(host.get_by_role("heading", name=f"Players in game {game.pin}")).to_be_visible()
+    assert axe_violations(host) == []
+    host.get_by_role("button", name="Remove Cy").click()  # mid-game
+    expect(host.get_by_text("Cy has left the game.")).to_be_visible()
+    expect(host.locator("table.board")).not_to_contain_text("Cy")
+    host.get_by_role("link", name="Back to the game").click()
+    # Ann was the only one left to answer, and had: the question closes at once.
+    expect(host.get_by_role("heading", name="The answer:")).to_be_visible()
+    expect(phones["Cy"].get_by_text("You're no longer in this game")).to_be_visible()  # at Cy's next look
+    host_context.close()
