@@ -144,4 +144,6 @@ def test_the_host_removes_a_name_in_the_lobby_and_another_mid_game(browser, live
     # Ann was the only one left to answer, and had: the question closes at once.
     expect(host.get_by_role("heading", name="The answer:")).to_be_visible()
     expect(phones["Cy"].get_by_text("You're no longer in this game")).to_be_visible()  # at Cy's next look
+    for page in phones.values():
+        page.context.close()  # no phone goes on polling into the next test
     host_context.close()
