@@ -29,8 +29,3 @@ def remembered(key: str, make: Callable[[], T]) -> T:
             while len(_entries) > SIZE:
                 _entries.popitem(last=False)
     return value
-
-
-def forget_all() -> None:
-    with _lock:
-        _entries.clear()
