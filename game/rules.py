@@ -123,6 +123,10 @@ LIVE_FULL_POINTS_MS = 500
 LIVE_STREAK_STEP, LIVE_STREAK_CAP = 100, 500  # +100 a step from the second right answer in a row, up to +500
 LIVE_READING_SECONDS = 5  # the question shows before the answers open
 LIVE_GRACE_MS = 750  # network grace after the deadline
+# When time is up, screens ask for their state (which closes the question): the projector just after
+# the grace, the phones a little later and spread out (only needed when the projector tab is gone).
+LIVE_HOST_ASKS_AFTER_MS = LIVE_GRACE_MS + 150
+LIVE_PHONE_ASKS_AFTER_MS = LIVE_GRACE_MS + 1500
 LIVE_SECONDS_CHOICES = (10, 20, 30, 60, 0)  # 0: untimed
 
 

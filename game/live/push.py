@@ -23,5 +23,5 @@ def question_screen(game: LiveGame) -> str:
     state = LiveState(game, board(game), question, window=window)
     return render_to_string("live/play.html#live", {
         "state": state, "player": None, "pushed": True, "server_now": int(now.timestamp() * 1000),
-        "phone_closes_after": rules.LIVE_GRACE_MS + 1500,
+        "phone_closes_after": rules.LIVE_PHONE_ASKS_AFTER_MS,
     })

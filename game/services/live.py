@@ -117,15 +117,6 @@ def player_join(*, game: LiveGame, nickname: str, user=None) -> LivePlayer:
         raise LiveError("Someone in this game already has that nickname: pick another.", 409) from None
 
 
-def player_by_token(game: LiveGame, token: str | None) -> LivePlayer | None:
-    if not token:
-        return None
-    try:
-        return game.players.filter(token=token, kicked=False).first()
-    except (ValueError, ValidationError):  # a malformed cookie is simply no seat
-        return None
-
-
 def seat_find(pin: str, token: str | None, user=None) -> tuple[LiveGame, LivePlayer | None]:
     """The game with this PIN and this screen's seat in it: by the seat cookie (one query, the
     phones' every read), else a logged-in student's seat on any device. Raises LiveError for an
@@ -137,8 +128,11 @@ def seat_find(pin: str, token: str | None, user=None) -> tuple[LiveGame, LivePla
             player = None
         if player is not None and player.game.phase != Phase.FINISHED:
             return player.game, player
-    game = game_by_pin(pin)
-    player = player_by_token(game, token)
+    else:
+        player = None
+    game = game_by_pin(pin)  # a finished game's seat counts only if no newer game has this PIN
+    if player is not None and player.game_id != game.pk:
+        player = None
     if player is None and user is not None and user.is_authenticated:
         player = game.players.filter(user=user, kicked=False).first()
     return game, player

@@ -70,9 +70,7 @@ def hosted(request, pin: str) -> LiveGame:
 
 def host_context(request, game: LiveGame) -> dict:
     return {"state": game_state(game, now=timezone.now()), "join_url": request.build_absolute_uri(reverse("live_join")),
-            "server_now": int(timezone.now().timestamp() * 1000),
-            # The projector asks for its state just after time is up, which closes the question.
-            "host_closes_after": rules.LIVE_GRACE_MS + 150}
+            "server_now": int(timezone.now().timestamp() * 1000), "host_closes_after": rules.LIVE_HOST_ASKS_AFTER_MS}
 
 
 @teacher_required
@@ -154,9 +152,7 @@ def seat(request, pin: str):
 
 def play_context(game, player, mine=None) -> dict:
     return {"state": game_state(game, player=player, now=timezone.now(), mine=mine), "player": player,
-            "server_now": int(timezone.now().timestamp() * 1000),
-            # Phones ask a little later, spread out: only needed when the projector tab is gone.
-            "phone_closes_after": rules.LIVE_GRACE_MS + 1500}
+            "server_now": int(timezone.now().timestamp() * 1000), "phone_closes_after": rules.LIVE_PHONE_ASKS_AFTER_MS}
 
 
 @require_GET
