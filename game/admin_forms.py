@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from .forms import MultipleFileField, MultipleFileInput
 from .models import Argument, Debate, Quote, Status
 
 MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
@@ -80,26 +81,8 @@ class ArgumentAdminForm(forms.ModelForm):
         return cleaned
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files from one input (the pattern in Django's file-upload documentation)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
-        kwargs.setdefault("allow_empty_file", True)  # the importer reports empty files by name
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, (list, tuple)):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
-
-
 class ArticleUploadForm(forms.Form):
-    files = MultipleFileField(help_text="Plain-text article files (UTF-8), one article per file.")
+    files = MultipleFileField(help_text="Article files: saved web pages (.html), PDFs, Word (.docx) or text (.txt).",
+                              widget=MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.pdf,.docx"}))
     debate = forms.ModelChoiceField(queryset=Debate.objects.all(), required=False,
                                     help_text="Leave empty for the default debate.")

@@ -70,7 +70,7 @@ class AssignmentForm(forms.Form):
         from game.models import Assignment, Debate
 
         super().__init__(*args, **kwargs)
-        self.fields["debate"].queryset = Debate.objects.order_by("topic")
+        self.fields["debate"].queryset = Debate.objects.filter(status="published").order_by("topic")
         if debates is not None:  # already read for the page: show them without asking again
             self.fields["debate"].choices = [(d.pk, d.topic) for d in debates]
         self.fields["mode"].choices = Assignment.Mode.choices
@@ -88,3 +88,91 @@ class JoinForm(forms.Form):
     first_name = forms.CharField(max_length=30, label="Your first name",
                                  help_text="Your class sees your first name and the initial of your last name.")
     last_initial = forms.CharField(max_length=1, required=False, label="Initial of your last name")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (the pattern in Django's file-upload documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("allow_empty_file", True)  # the importer reports empty files by name
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class ArticlesForm(forms.Form):
+    """Articles for a debate: files (several at once), pasted text, or a web address; any of them."""
+
+    MAX_FILES = 20
+    MAX_PASTE = 200_000  # characters: a long feature is about 50,000
+
+    files = MultipleFileField(required=False, label="Article files",
+                            help_text="Saved web pages (.html), PDFs, Word (.docx) or text (.txt) files; several at once. "
+                                      "Or drop them onto this box.")
+    pasted = forms.CharField(required=False, label="Or paste an article's text", max_length=MAX_PASTE,
+                             widget=forms.Textarea(attrs={"rows": 5}),
+                             help_text="The headline on the first line, then the article. Copy it from the page.")
+    url = forms.URLField(required=False, label="Or a web address", assume_scheme="https", max_length=1000,
+                         help_text="A news page; Hustings fetches it for you.")
+
+    def __init__(self, *args, **kwargs):
+        from game.importer.formats import EXTENSIONS
+
+        super().__init__(*args, **kwargs)
+        self.fields["files"].widget = MultipleFileInput(attrs={
+            "accept": ",".join(EXTENSIONS) + ",text/html,application/pdf,text/plain,"
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        })
+        self.uploads = []
+
+    def clean(self):
+        data = super().clean()
+        self.uploads = [upload for upload in data.get("files") or [] if upload]
+        if len(self.uploads) > self.MAX_FILES:
+            raise forms.ValidationError(f"Upload at most {self.MAX_FILES} files at a time.")
+        return data
+
+    def has_articles(self) -> bool:
+        return bool(self.uploads or self.cleaned_data.get("pasted", "").strip() or self.cleaned_data.get("url"))
+
+
+class DebateForm(ArticlesForm):
+    motion = forms.CharField(max_length=300, label="Motion",
+                             help_text="What the two sides argue about, e.g. “This house would ban phones in schools”.")
+    for_name = forms.CharField(max_length=100, initial="For", label="First side")
+    against_name = forms.CharField(max_length=100, initial="Against", label="Second side")
+
+    field_order = ["motion", "for_name", "against_name", "files", "pasted", "url"]
+
+
+class QuestionsImportForm(forms.Form):
+    MAX_BYTES = 200_000
+
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 8}), label="Questions",
+                           help_text="Paste GIFT (as Moodle exports it) or CSV lines: question, right answer, wrong answers.")
+    upload = forms.FileField(required=False, label="Or a .gift, .txt or .csv file")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("upload")
+        if upload:
+            if upload.size > self.MAX_BYTES:
+                raise forms.ValidationError("That file is too big for a list of questions (200 KB at most).")
+            raw = upload.read()
+            try:
+                data["text"] = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise forms.ValidationError("That file is not UTF-8 text; save it as UTF-8 and try again.") from None
+            data["name"] = upload.name
+        if not data.get("text", "").strip():
+            raise forms.ValidationError("Paste some questions or choose a file.")
+        return data

@@ -170,3 +170,25 @@ def rules_summary() -> list[str]:
         f"Each quote shows {OPTIONS} speakers. Wrong options are ones a teacher pinned, then people from the other side.",
         "Every question is answered once. Points are decided by the server, and only published content is played.",
     ]
+
+
+def who_said_shortfall(*, quotes: int, people: int) -> str | None:
+    """What a debate lacks for "Who said it?" (None when a round can be dealt)."""
+    if quotes < 1:
+        return "Who said it? needs at least one published quotation with its speaker."
+    if people < 2:
+        return "Who said it? needs at least two people in the debate, so there is a wrong answer to choose."
+    return None
+
+
+def sort_shortfall(cards_by_side: dict[str, int]) -> str | None:
+    """What a debate lacks for "Sort the arguments" (None when a hand can be dealt), naming each side."""
+    short = [f"{name} has {count}" for name, count in cards_by_side.items() if count < SORT_MIN_PER_SIDE]
+    if len(cards_by_side) < 2:
+        return "Sort the arguments needs two sides."
+    total = sum(cards_by_side.values())
+    if short or total < SORT_CARDS_MIN:
+        detail = "; ".join(short) if short else f"there are {total}"
+        return (f"Sort the arguments needs at least {SORT_MIN_PER_SIDE} published cards for each side and "
+                f"{SORT_CARDS_MIN} in all ({detail}).")
+    return None

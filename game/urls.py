@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from .live.stream import live_events
-from .views import accounts, classes, live, pages, play, scores, teach
+from .views import accounts, classes, debates, live, pages, play, scores, teach
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -44,6 +44,19 @@ urlpatterns = [
     path("teach/classes/<int:pk>/leaderboard/", teach.leaderboard, name="teach_leaderboard"),
     path("teach/homework/<int:pk>/", teach.homework_items, name="teach_homework"),
     path("teach/homework/<int:pk>/due/", teach.homework_due, name="teach_homework_due"),
+    path("teach/debates/", debates.index, name="debates"),
+    path("teach/debates/new/", debates.debate_new, name="debate_new"),
+    path("teach/debates/import/", debates.pack_upload, name="debate_import"),
+    path("teach/debates/<int:pk>/", debates.review, name="debate_review"),
+    path("teach/debates/<int:pk>/articles/", debates.articles_add, name="debate_articles"),
+    path("teach/debates/<int:pk>/settings/", debates.settings_change, name="debate_settings"),
+    path("teach/debates/<int:pk>/people/merge/", debates.people_merge, name="debate_people_merge"),
+    path("teach/debates/<int:pk>/people/<int:speaker_pk>/side/", debates.person_side, name="debate_person_side"),
+    path("teach/debates/<int:pk>/quotes/<int:quote_pk>/", debates.quote_change, name="debate_quote"),
+    path("teach/debates/<int:pk>/arguments/<int:argument_pk>/", debates.argument_change, name="debate_argument"),
+    path("teach/debates/<int:pk>/publish/", debates.publish, name="debate_publish"),
+    path("teach/debates/<int:pk>/export.json", debates.export, name="debate_export"),
+    path("teach/debates/<int:pk>/questions/", debates.questions_import, name="debate_questions"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.PlayerLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -211,33 +211,37 @@ def is_headline(text: str) -> bool:
     return "\n" not in text and len(text) <= 160 and not text.rstrip().endswith((".", "?\"", ".\"", ".”"))
 
 
-def parse_article(data: bytes | str, source_name: str) -> ParsedArticle:
-    """Parse one article file. Raises ArticleError (one line, naming the file) when it cannot."""
+def parse_article(data: bytes | str, source_name: str, *, title: str | None = None, author: str | None = None,
+                  published: date | None = None) -> ParsedArticle:
+    """Parse one article file. Raises ArticleError (one line, naming the file) when it cannot.
+
+    `title`, `author` and `published` are what the file's format stated (a web page's meta tags):
+    they win over what the text seems to say, and its own header lines are still taken out.
+    """
     raw = decode(data, source_name)
     body = normalise_newlines(raw)
     blocks = split_blocks(body)
-
-    published = None
-    title = None
-    author = byline = None
+    byline = author  # as stated, until the text's own By line is found
+    found_byline = False
 
     # The header: a date line, a "By ..." line and a headline, in any order, before the body
     # (the seeds repeat the header; any repeat is dropped below too).
     while blocks:
         block = blocks[0]
         first_line = block.text.split("\n")[0]
-        if published is None and (when := parse_date(first_line)):
-            published = when
-        elif author is None and (name := by_line_author(block.text) or byline_author(block.text)):
-            author, byline = name, block.text
-        elif title is None and is_headline(block.text):
-            title = block.text
+        if when := parse_date(first_line):
+            published = published or when
+        elif not found_byline and (name := by_line_author(block.text) or byline_author(block.text)):
+            author, byline, found_byline = author or name, block.text, True
+        elif is_headline(block.text) and (title is None or _same_words(block.text, title)):
+            title = title or block.text
         else:
             break
         blocks = blocks[1:]
 
-    if blocks and not author and (name := by_line_author(blocks[-1].text) or byline_author(blocks[-1].text, closing=True)):
-        author, byline = name, blocks[-1].text
+    if blocks and not found_byline and (
+            name := by_line_author(blocks[-1].text) or byline_author(blocks[-1].text, closing=True)):
+        author, byline = author or name, blocks[-1].text
         blocks = blocks[:-1]
 
     paragraphs = []
@@ -292,6 +296,13 @@ def written_in_first_person(paragraphs: list[str]) -> bool:
 def _outside_quotes(paragraph: str) -> str:
     """The paragraph without its double-quoted passages (an unclosed quote runs to the end)."""
     return re.sub(r"[\"“](?:[^\"”]*[\"”]|[^\"”]*$)", " ", paragraph)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same headline, whatever its quotation marks, dashes and spacing."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+    return words(a) == words(b)
 
 
 def content_hash(body: str) -> str:

@@ -28,6 +28,7 @@ from typing import Sequence
 
 from .names import GROUP_SUBJECTS, NOT_NAMES, PARTICIPLES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
+from .styles import layout_speakers, transcript_quotes
 from .types import FoundQuote, KnownPerson, ParsedArticle
 
 MIN_WORDS = 4
@@ -69,6 +70,7 @@ VERB = rf"(?P<verb>{SPEECH_VERBS})"
 AFTER_WHO_VERB = re.compile(rf"^[\s,.;—–-]*{WHO}\s+{ADVERBS}{VERB}\b")
 AFTER_VERB_WHO = re.compile(rf"^[\s,.;—–-]*{VERB}\s+{WHO}")
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+{WHO}")
+SIGNED_BY = re.compile(rf"\bsigned by\s+(?P<group>{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION})")
 SENTENCE_OPENERS = re.compile(
     r"^(?:(?:However|Instead|Meanwhile|But|And|Yet|Later|Earlier|Separately|In response|In a statement|"
     r"In a letter|On \w+|Last \w+|This \w+|Speaking \w+(?: \w+){0,4}|Now|Still|Then|Also|"
@@ -131,6 +133,7 @@ class ArticleState:
     last_union: str | None = None  # the union last named, for "the union said"
     last_union_paragraph: int = -10
     headline_person: Person | None = None
+    groups: list[str] = field(default_factory=list)  # groups introduced so far ("a group of cross-party MPs")
 
 
 def quote_spans(text: str) -> list[Span]:
@@ -271,7 +274,8 @@ class Attributor:
             recent = self.state.last_union and paragraph_index - self.state.last_union_paragraph <= 2
             return (GroupName.of(self.state.last_union) if recent else None), True
         if re.fullmatch(GROUP, who) or lowered in GROUP_SUBJECTS:
-            return None, True
+            # "The cross-party MPs wrote": the group the article introduced, if exactly one fits.
+            return self.group_named_before(who), True
         if re.match(r"(?:[Tt]he|[Aa]n?)\s", who):
             person = self.people.by_role(who)
             if person is None and self.state.headline_person and paragraph_index == 0:
@@ -281,6 +285,13 @@ class Attributor:
             return person, person is not None
         person = self.people.resolve_name(who)
         return person, person is not None
+
+    def group_named_before(self, who: str) -> GroupName | None:
+        words = set(_group_words(who)) - {"the"}
+        if not who.lower().startswith("the ") or len(words) < 2:
+            return None
+        fits = {group for group in self.state.groups if words <= set(_group_words(group))}
+        return GroupName(next(iter(fits))) if len(fits) == 1 else None
 
     def pronoun(self, pronoun: str) -> Person | None:
         gender = "m" if pronoun == "he" else "f"
@@ -327,6 +338,10 @@ class Attributor:
             ):
                 # Someone we cannot identify is the subject: "he" or "she" next may mean them.
                 self.state.subjects.append(Subject(None, None))
+            for group in re.finditer(GROUP_OF, sentence):
+                name = GroupName.of(group.group(0))
+                if name not in self.state.groups:
+                    self.state.groups.append(name)
             union = list(re.finditer(NAMED_UNION, sentence))
             if union and union[-1].group(0).split()[0].lower() != "union":
                 self.state.last_union, self.state.last_union_paragraph = union[-1].group(0), paragraph_index
@@ -367,6 +382,9 @@ class Attributor:
             if match and re.match(r"^[\s,]*\S", left) and left.rstrip().endswith(","):
                 speaker, _ = self.resolve(match.group("who"), paragraph_index)
                 return speaker, cue
+        signed = list(SIGNED_BY.finditer(left))
+        if signed:  # "The letter, signed by a coalition of 30 charities, said: ..."
+            return GroupName.of(signed[-1].group("group")), "before: signed by"
         according = list(ACCORDING_TO.finditer(left))
         if according:
             speaker, _ = self.resolve(according[-1].group("who"), paragraph_index)
@@ -454,6 +472,12 @@ def _attribution_with_who_clause(between: str) -> bool:
     return not re.search(rf"\b(?:{SPEECH_VERBS})\b", tail) and not re.search(rf"{CAP}\s+{CAP}", tail)
 
 
+def _group_words(phrase: str) -> list[str]:
+    """A group's words without its determiners and "group of": "cross party mps"."""
+    words = re.findall(r"[a-z0-9']+", phrase.lower().replace("-", " "))
+    return [w for w in words if w not in {"a", "an", "group", "of", "coalition", "alliance"}]
+
+
 def _blank_quotes(text: str, spans: list[Span] | None = None) -> str:
     """The paragraph with quoted words replaced by spaces (offsets kept)."""
     chars = list(text)
@@ -515,6 +539,10 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
     answers = interview_answers(article, people, attributor.state.headline_person)
     if answers:
         return answers[:MAX_QUOTES]
+    speeches = transcript_quotes(article, people)
+    if speeches:
+        return speeches[:MAX_QUOTES]
+    laid_out = layout_speakers(article, people)
     found: list[FoundQuote] = []
     previous: dict = {"had_quote": False, "speaker": None, "text": ""}
     for paragraph in article.paragraphs:
@@ -556,6 +584,8 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     introduced = attributor.attribute_left(last_sentence.rstrip(":") + ":", last_sentence, paragraph.index)
                     if introduced:
                         speaker, cue = introduced[0], "introduced by the previous paragraph"
+            if speaker is None and paragraph.index in laid_out:
+                speaker, cue = laid_out[paragraph.index], "name line or credit"
             name = speaker.full_name if isinstance(speaker, Person) else speaker
             found.append(
                 FoundQuote(

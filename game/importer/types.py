@@ -29,6 +29,7 @@ class ParsedArticle:  # not slots: file_offset caches the CR positions
     published: date | None
     paragraphs: tuple[ParagraphSpan, ...]  # body paragraphs only: no headline, date, byline, credits
     is_opinion: bool  # written in the author's own voice (first person)
+    source_format: str = "txt"  # the file it was read from: txt, html, pdf, docx (or pasted text)
 
     def file_offset(self, body_offset: int) -> int:
         """Map an offset in `body` to the same character in `raw_text` (CRLF, BOM)."""
@@ -78,3 +79,15 @@ class CandidateArgument:
     paragraph_index: int
     speaker: str | None  # whose argument it is, when the sentence says
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article file read into text: paragraphs separated by blank lines, and what the file itself
+    states of its headline, author and date (None where it says nothing)."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+    format: str = "txt"  # txt, html, pdf or docx

@@ -24,6 +24,14 @@ class Origin(models.TextChoices):
 
 class Debate(models.Model):
     slug = models.SlugField(unique=True)
+    owner = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="debates_made",
+        help_text="The teacher who made it on the new-debate page (empty for imported packs).",
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PUBLISHED,
+        help_text="Students see a debate once it is published; a teacher's new debate is a draft until then.",
+    )
     topic = models.CharField(max_length=200, help_text="What the debate is about, e.g. “The junior doctors’ contract, 2015–16”.")
     motion = models.CharField(max_length=300, help_text="The motion the sides argue for and against.")
     summary = models.TextField(blank=True)
@@ -83,6 +91,9 @@ class Speaker(models.Model):
     is_group = models.BooleanField(
         default=False, help_text="A group or body (“RMT union”, “Cross-party group of MPs”), not one person."
     )
+    neutral = models.BooleanField(
+        default=False, help_text="On neither side (a reporter, a neutral expert): quoted, never a sorting card."
+    )
 
     class Meta:
         ordering = ["full_name"]
@@ -107,7 +118,9 @@ class Article(models.Model):
         Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles_written"
     )
     published = models.DateField(null=True, blank=True)
-    source_file = models.CharField(max_length=255, unique=True, help_text="The file name it was imported from.")
+    source_file = models.CharField(max_length=255, help_text="The file name it was imported from.")
+    source_url = models.URLField(max_length=1000, blank=True, help_text="The web address it was fetched from, if any.")
+    source_format = models.CharField(max_length=10, blank=True, help_text="txt, html, pdf, docx or pasted.")
     body = models.TextField(help_text="The whole text of the file, line endings made LF.")
     content_hash = models.CharField(max_length=64, help_text="SHA-256 of the body; re-imports compare it.")
     is_opinion = models.BooleanField(default=False, help_text="Written in the author's own voice.")
@@ -116,6 +129,9 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["debate", "source_file"], name="article_unique_file_per_debate"),
+        ]
 
     def __str__(self):
         return self.title or self.source_file
@@ -146,6 +162,9 @@ class ReviewedContent(models.Model):
     reviewed = models.BooleanField(
         default=False, help_text="Set when a teacher saves it; the importer never overwrites reviewed items."
     )
+    keep = models.BooleanField(
+        default=True, help_text="Ticked on the debate's review page: published with the debate's next Publish."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -168,6 +187,12 @@ class Quote(ReviewedContent):
         help_text="Left empty by the importer when it is not sure.",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SPOKEN)
+    card = models.BooleanField(
+        default=True, help_text="Also a “Sort the arguments” card when its speaker has a side."
+    )
+    card_claim = models.TextField(
+        blank=True, help_text="The card's words, when a teacher shortened the quotation to a claim (empty: the quotation)."
+    )
     wrong_speakers = models.ManyToManyField(
         Speaker, blank=True, related_name="+",
         help_text="Pin the wrong options shown for this quote (up to three); others are chosen at random.",
@@ -199,6 +224,10 @@ class Argument(ReviewedContent):
     paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, related_name="arguments")
     pack_key = models.CharField(
         max_length=80, blank=True, help_text="Identifier in the curated debate pack, for re-imports."
+    )
+    quote = models.OneToOneField(
+        Quote, on_delete=models.SET_NULL, null=True, blank=True, related_name="argument_card",
+        help_text="The quotation this card was made from on the review page, if any.",
     )
 
     class Meta:

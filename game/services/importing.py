@@ -13,7 +13,7 @@ The rules:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +23,8 @@ from django.db.models import Exists, OuterRef, Q
 
 from game.importer.arguments import candidate_arguments
 from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
-from game.importer.parsing import content_hash, parse_article, size_check
+from game.importer.formats import FILE_LIMITS, article_read, supported
+from game.importer.parsing import content_hash
 from game.importer.quotes import MAX_QUOTES, find_quotes
 from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
 from game.models import (
@@ -64,14 +65,17 @@ class Source:
     name: str
     data: bytes | None = None
     path: Path | None = None
+    url: str = ""  # the web address it was fetched from
+    pasted: bool = False  # text a teacher pasted, not a file
 
 
 def article_files(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
-    """The .txt files named or inside the folders named, the pack files found, and errors."""
+    """The article files named or inside the folders named (.txt, .html, .htm, .pdf, .docx), the pack
+    files found, and errors."""
     files, packs, errors = [], [], []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.glob("*.txt") if p.is_file())
+            files += sorted(p for p in path.iterdir() if p.is_file() and supported(p))
             if (path / PACK_FILE).is_file():
                 packs.append(path / PACK_FILE)
         elif path.is_file() and path.name == PACK_FILE:
@@ -81,6 +85,14 @@ def article_files(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]
         else:
             errors.append(f"{path}: no such file or folder")
     return files, packs, errors
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    """A file's bytes, refusing before reading one far larger than any article format allows."""
+    size, limit = path.stat().st_size, max(FILE_LIMITS.values())
+    if size > limit * 1024 * 1024:
+        raise ArticleError(f"{name}: the file is {size / 1024 / 1024:.1f} MB; articles can be at most {limit} MB")
+    return path.read_bytes()
 
 
 def articles_import(
@@ -99,16 +111,25 @@ def article_file_import(*, name: str, data: bytes, debate: Debate | None = None)
     return _import([Source(name=Path(name).name, data=data)], None, debate, ImportReport(), None)
 
 
+def article_sources_import(*, sources: list[Source], debate: Debate) -> ImportReport:
+    """Import a teacher's uploads, pasted texts and fetched pages into their debate, together
+    (so people named in one article are known in the others)."""
+    return _import(sources, None, debate, ImportReport(), None)
+
+
 def _import(sources, pack_path, debate, report, progress) -> ImportReport:
     parsed: list[ParsedArticle] = []
+    urls: dict[str, str] = {}
     for number, source in enumerate(sources, start=1):
         if progress:
             progress(number, len(sources), source.name)
         try:
-            if source.data is None:
-                size_check(source.path.stat().st_size, source.name)  # before reading it all in
-            data = source.data if source.data is not None else source.path.read_bytes()
-            parsed.append(parse_article(data, source.name))
+            data = source.data if source.data is not None else _read_bounded(source.path, source.name)
+            article = article_read(data, source.name)
+            if source.pasted:
+                article = replace(article, source_format="pasted")
+            parsed.append(article)
+            urls[source.name] = source.url
         except ArticleError as error:
             report.errors.append(str(error))
         except OSError as error:
@@ -121,7 +142,7 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
         except PackError as error:
             report.errors.append(f"{pack_path.name}: {error}")
     with transaction.atomic():
-        debate = pack_apply(pack) if pack else (debate or default_debate())
+        debate = pack_apply(pack) if pack else (debate or _debate_holding(parsed) or default_debate())
     report.debate = debate
 
     speakers = SpeakerBook(debate)
@@ -130,7 +151,8 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
     for article, quotes in zip(parsed, found):
         try:
             with transaction.atomic():
-                article_store(article=article, quotes=quotes, debate=debate, speakers=speakers, report=report)
+                article_store(article=article, quotes=quotes, debate=debate, speakers=speakers, report=report,
+                              url=urls.get(article.source_name, ""))
         except DatabaseError as error:
             logger.exception("Storing %s failed", article.source_name)
             report.errors.append(f"{article.source_name}: could not be stored ({error.__class__.__name__}: {error})")
@@ -141,6 +163,13 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
             pack_quotes_apply(pack=pack, speakers=speakers)
             pack_questions_apply(pack=pack, debate=debate)
     return report
+
+
+def _debate_holding(parsed: list[ParsedArticle]) -> Debate | None:
+    """The command's debate that already holds these files (a re-import whose pack could not be read)."""
+    names = [article.source_name for article in parsed]
+    held = Article.objects.filter(source_file__in=names, debate__owner__isnull=True).select_related("debate").first()
+    return held.debate if held else None
 
 
 def default_debate() -> Debate:
@@ -224,9 +253,9 @@ class SpeakerBook:
 
 
 def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: Debate, speakers: SpeakerBook,
-                  report: ImportReport) -> None:
+                  report: ImportReport, url: str = "") -> None:
     digest = content_hash(article.body)
-    stored = Article.objects.filter(source_file=article.source_name).first()
+    stored = Article.objects.filter(debate=debate, source_file=article.source_name).first()
     if stored is not None and stored.content_hash == digest:
         report.unchanged += 1
         return
@@ -234,7 +263,7 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
     fields = {
         "debate": debate, "title": article.title or "", "author": article.author or "", "byline": article.byline or "",
         "published": article.published, "body": article.body, "content_hash": digest, "is_opinion": article.is_opinion,
-        "author_speaker": author,
+        "author_speaker": author, "source_format": article.source_format, "source_url": url,
     }
     if stored is None:
         stored = Article.objects.create(source_file=article.source_name, **fields)
@@ -320,11 +349,12 @@ def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list
         end = found.end - paragraph.start
         if any(pk == paragraph.pk and s < end and start < e for pk, s, e in kept):
             continue  # a teacher's version of this quote is already there
+        speaker = speakers.get(found.speaker, group=found.speaker_is_group)
         created.append(
             Quote(
                 article=stored, paragraph=paragraph, start=start, end=end, text=found.text,
-                speaker=speakers.get(found.speaker, group=found.speaker_is_group), status=Status.DRAFT,
-                origin=Origin.EXTRACTED,
+                speaker=speaker, status=Status.DRAFT, origin=Origin.EXTRACTED,
+                keep=speaker is not None,  # an abstention waits for a teacher to say who said it
                 kind=Quote.Kind.WRITTEN if found.kind == "written" else Quote.Kind.SPOKEN,
             )
         )
@@ -365,16 +395,17 @@ def _differs(instance, values: dict) -> bool:
     return False
 
 
-def pack_paragraphs(names: set[str]) -> dict[tuple[str, int], Paragraph]:
-    """The stored paragraphs of the named articles, by (file name, index), in one query."""
-    paragraphs = Paragraph.objects.filter(article__source_file__in=names).select_related("article")
+def pack_paragraphs(names: set[str], debate: Debate) -> dict[tuple[str, int], Paragraph]:
+    """The stored paragraphs of the debate's named articles, by (file name, index), in one query."""
+    paragraphs = Paragraph.objects.filter(article__debate=debate, article__source_file__in=names).select_related(
+        "article")
     return {(p.article.source_file, p.index): p for p in paragraphs}
 
 
 def pack_arguments_apply(*, pack: Pack, debate: Debate, speakers: SpeakerBook) -> int:
     """Create or refresh the pack's arguments; a teacher-saved (reviewed) one is left alone."""
     sides = {side.slug: side for side in debate.sides.all()}
-    paragraphs = pack_paragraphs({x.article for x in pack.arguments})
+    paragraphs = pack_paragraphs({x.article for x in pack.arguments}, debate)
     existing = {a.pack_key: a for a in Argument.objects.filter(debate=debate).exclude(pack_key="")}
     changed = 0
     for item in pack.arguments:
@@ -401,7 +432,7 @@ def pack_arguments_apply(*, pack: Pack, debate: Debate, speakers: SpeakerBook) -
 
 def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
     """Publish the pack's hand-checked quotes with their speakers (unless a teacher saved them)."""
-    paragraphs = pack_paragraphs({q.article for q in pack.quotes})
+    paragraphs = pack_paragraphs({q.article for q in pack.quotes}, speakers.debate)
     stored = {(q.paragraph_id, q.start, q.end): q for q in Quote.objects.filter(paragraph__in=paragraphs.values())}
     changed = 0
     for item in pack.quotes:
@@ -430,7 +461,7 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
 
 def pack_questions_apply(*, pack: Pack, debate: Debate) -> int:
     """Add the pack's multiple-choice questions once (matched by prompt); teachers own them after."""
-    paragraphs = pack_paragraphs({q.article for q in pack.questions})
+    paragraphs = pack_paragraphs({q.article for q in pack.questions}, debate)
     existing = set(Question.objects.filter(debate=debate).values_list("prompt", flat=True))
     added = 0
     for item in pack.questions:

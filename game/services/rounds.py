@@ -146,9 +146,10 @@ def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
     for argument in arguments:
         cards_by_side.setdefault(argument.side_id, []).append(argument)
     hand = rules.deal_sort(cards_by_side, rng)
-    if not hand:
-        raise PlayError("There aren't enough published arguments to sort for this debate yet.", 409)
     names = {side.pk: side.name for side in sides}
+    if not hand:
+        missing = rules.sort_shortfall({names[pk]: len(cards_by_side.get(pk, [])) for pk in names}) or ""
+        raise PlayError(f"There aren't enough published arguments to sort for this debate yet. {missing}".strip(), 409)
     return [
         RoundItem(
             argument=card, asked=card.claim, options=[side.pk for side in sides],

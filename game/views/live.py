@@ -28,7 +28,7 @@ COOKIE = "live_seat_{}"
 
 
 class LiveGameForm(forms.Form):
-    debate = forms.ModelChoiceField(queryset=Debate.objects.order_by("topic"), empty_label=None)
+    debate = forms.ModelChoiceField(queryset=Debate.objects.filter(status="published").order_by("topic"), empty_label=None)
     mode = forms.ChoiceField(choices=LiveGame.Mode.choices, label="Game")
     questions = forms.IntegerField(min_value=1, max_value=30, initial=10)
     seconds = forms.TypedChoiceField(coerce=int, label="Time per question", initial=20, choices=[

@@ -14,7 +14,7 @@ from game.scores import player_summary
 
 @require_GET
 def home(request):
-    debates = list(Debate.objects.prefetch_related("sides").order_by("topic"))
+    debates = list(Debate.objects.filter(status=Status.PUBLISHED).prefetch_related("sides").order_by("topic"))
     summary = player_summary(request.user) if request.user.is_authenticated else None
     memberships, homework = student_homework(request.user, now=timezone.now()) if summary else ([], [])
     return render(request, "game/home.html", {"debates": debates, "modes": Mode.choices, "summary": summary,

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from game.forms import AnswerForm, sort_placements
-from game.models import Debate, Mode, Round, RoundItem
+from django.db.models import Q
+
+from game.models import Debate, Mode, Round, RoundItem, Status
 from game.services.rounds import (
     Owner, PlayError, SortIncomplete, answer_submit, round_get, round_start, sort_submit,
 )
@@ -23,7 +25,9 @@ from game.views.errors import play_error
 
 @require_POST
 def round_new(request, slug: str, mode: str):
-    debate = get_object_or_404(Debate, slug=slug)
+    # A teacher's draft debate is not for students yet (its owner may try it).
+    visible = Q(status=Status.PUBLISHED) | (Q(owner=request.user) if request.user.is_authenticated else Q(pk__in=[]))
+    debate = get_object_or_404(Debate.objects.filter(visible), slug=slug)
     if mode not in Mode.values:
         return play_error(request, PlayError("There is no such game mode.", 404))
     try:

@@ -74,7 +74,7 @@ def class_page(request, pk: int):
     sort = request.GET.get("sort", "name")
     assignments, rows = reports.class_overview(classroom, now=timezone.now(), sort=sort)
     now = timezone.now()
-    debates = list(Debate.objects.order_by("topic"))
+    debates = list(Debate.objects.filter(status="published").order_by("topic"))
     form = AssignmentForm(debates=debates, initial={"opens_at": timezone.localtime(now).strftime("%Y-%m-%dT%H:%M"),
                                    "due_at": timezone.localtime(now + timezone.timedelta(days=7)).strftime("%Y-%m-%dT18:00")})
     return render(request, "teach/class.html", {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from game.importer.parsing import parse_article
+from game.importer.formats import article_read
 from game.importer.quotes import find_quotes
 from game.importer.types import ArticleError
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         articles, failed = [], []
         for path in files:
             try:
-                articles.append((path, parse_article(path.read_bytes(), path.name)))
+                articles.append((path, article_read(path.read_bytes(), path.name)))
             except ArticleError as error:
                 failed.append(f"error: {path}: {str(error).split(': ', 1)[-1]}")
             except OSError as error:

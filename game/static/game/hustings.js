@@ -15,7 +15,27 @@
       heading.focus();
     }
   }
+  // A row saved in place (a teacher's review page): focus goes back to the control that was used.
+  var focused = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    focused = active && active.name && event.detail.target.contains(active) ? { name: active.name, value: active.value } : null;
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
+    var row = event.detail.elt.closest && event.detail.elt.closest("[data-restore-focus]") || (
+      event.detail.target && event.detail.target.isConnected ? null : document.getElementById(event.detail.target.id));
+    if (!row && event.detail.target && event.detail.target.id) {
+      var swapped = document.getElementById(event.detail.target.id);
+      if (swapped && swapped.hasAttribute("data-restore-focus")) row = swapped;
+    }
+    if (row && row.hasAttribute && row.hasAttribute("data-restore-focus")) {
+      if (focused) {
+        var candidates = row.querySelectorAll('[name="' + focused.name + '"]');
+        var match = Array.prototype.find.call(candidates, function (c) { return c.value === focused.value; }) || candidates[0];
+        if (match) match.focus();
+      }
+      return;
+    }
     // The projector redraws as players join and answer: the host's focus stays where it was.
     if (event.detail.elt.closest && event.detail.elt.closest("[data-keep-focus]")) return;
     focusSwapped(event.detail.elt);

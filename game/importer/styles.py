@@ -1,0 +1,143 @@
+"""Source styles where the speaker is named by the layout rather than by a sentence.
+
+- Transcripts (parliamentary debates, hustings, radio): a speaker's name heads each speech,
+  `JANE ROE: ...`, `Jeremy Hunt (South West Surrey) (Con): ...`, `The Secretary of State for Health
+  (Jeremy Hunt): ...`, or a name on a line of its own above the speech. Paragraphs without a label
+  carry on the speech before them; stage directions (`[Applause]`, `(Interruption.)`) are nobody's.
+- Reaction round-ups: a name-and-role line (`Dr Amira Patel, chair of the BMA's council`) above a
+  paragraph that is a quotation.
+- Pull quotes: a quotation followed by `— Name, role`, in the same paragraph or the next.
+
+A label that is a role with no name (`PRESENTER:`, `Chair:`) or a surname that two people share is
+left without a speaker: the rules never guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import NOT_NAMES, TITLES
+from .people import CAP, PeopleIndex, Person
+from .types import FoundQuote, ParsedArticle
+
+MIN_WORDS = 4
+ROLE_LABELS = {"presenter", "interviewer", "chair", "chairman", "chairwoman", "host", "moderator", "speaker",
+               "mr speaker", "madam speaker", "madam deputy speaker", "audience member", "questioner", "voice",
+               "caller", "reporter", "narrator", "announcer", "member", "hon members", "hon. members", "several hon. members"}
+_CAPS_WORD = r"[A-Z][A-Z'’.-]+"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
+LABEL = re.compile(
+    rf"^(?P<label>"
+    rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})"  # JANE ROE, DR JANE ROE
+    rf"|(?:(?:{_TITLE}\s+)?{CAP}(?:\s+{CAP}){{0,3}}(?:\s+\([^()\n]{{1,60}}\)){{0,2}})"  # Jeremy Hunt (South West Surrey) (Con)
+    rf"|(?:The\s+[A-Za-z ,'’-]{{3,80}}\s+\((?P<inner>[^()\n]{{3,60}})\))"  # The Secretary of State ... (Jeremy Hunt)
+    rf")\s*:\s*(?P<speech>\S.*)?$",
+    re.DOTALL,
+)
+STAGE = re.compile(r"\[[^\]]{1,60}\]|\((?:Interruption|Laughter|Applause|Hear, hear|Cheers|Inaudible|crosstalk)[^)]{0,40}\)",
+                   re.IGNORECASE)
+NAME_ROLE_LINE = re.compile(rf"^(?P<name>(?:{_TITLE}\s+)?{CAP}(?:\s+{CAP}){{1,3}})(?:\s*[,(–—-]\s*(?P<role>[^\"“”.!?]{{3,140}}?)\)?)?\s*:?\s*$")
+PULL_CREDIT = re.compile(rf"^\s*[—–-]{{1,2}}\s*(?P<name>(?:{_TITLE}\s+)?{CAP}(?:\s+{CAP}){{1,3}})(?:\s*,\s*[^\"“”]{{2,140}})?\s*\.?\s*$")
+
+
+def _label_person(label: str, inner: str | None, people: PeopleIndex) -> Person | None:
+    """Who a speech label names; None for a role or anyone the rules cannot pin down."""
+    if inner:
+        label = inner
+    label = re.sub(r"\s*\([^()]*\)", "", label).strip()  # constituency and party
+    if label.lower().strip(".") in ROLE_LABELS:
+        return None
+    words = label.split()
+    if all(word.isupper() for word in words if word[:1].isalpha()):
+        words = [word.capitalize() if len(word) > 1 else word for word in words]
+    if words and words[0].lower().rstrip(".") in TITLES:
+        titled = " ".join(words)
+        words = words[1:]
+    else:
+        titled = ""
+    if not words or any(word.lower() in NOT_NAMES for word in words):
+        return None
+    if len(words) >= 2:
+        return people.by_full_name(" ".join(words)) or people.add(" ".join(words))
+    return people.resolve_name(titled or words[0])
+
+
+def _segments(text: str, offset: int) -> list[tuple[int, int]]:
+    """The speech's spans between stage directions, with at least MIN_WORDS words each."""
+    spans, start = [], 0
+    for match in list(STAGE.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        stripped = piece.strip()
+        if len(stripped.split()) >= MIN_WORDS:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((offset + start + lead, offset + start + lead + len(stripped)))
+        start = match.end() if match else len(text)
+    return spans
+
+
+def transcript_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuote]:
+    """Each speech of a transcript, by the person its label names; [] when the article is not one."""
+    labelled = []
+    for paragraph in article.paragraphs:
+        match = LABEL.match(paragraph.text)
+        if match and len(match.group("label")) <= 120 and "\n" not in match.group("label"):
+            labelled.append((paragraph.index, match))
+    labels = [re.sub(r"\s+", " ", m.group("label")).lower() for _, m in labelled]
+    if len(labelled) < 3 or len(set(labels)) == len(labels) and len(set(labels)) < 3:
+        return []
+    by_index = dict(labelled)
+    found: list[FoundQuote] = []
+    speaker: Person | None = None
+    in_speech = False
+    for paragraph in article.paragraphs:
+        match = by_index.get(paragraph.index)
+        if match:
+            speaker = _label_person(match.group("label"), match.group("inner"), people)
+            in_speech = True
+            if not match.group("speech"):
+                continue  # a name on its own line: the speech follows
+            start = match.start("speech")
+        elif in_speech:
+            start = 0  # the speech runs on
+        else:
+            continue  # an introduction before the first speaker
+        for a, b in _segments(paragraph.text[start:], start):
+            found.append(FoundQuote(
+                text=paragraph.text[a:b], start=paragraph.start + a, end=paragraph.start + b,
+                paragraph_index=paragraph.index, speaker=speaker.full_name if speaker else None,
+                cue="transcript label",
+            ))
+    return found
+
+
+def _named(name: str, people: PeopleIndex) -> Person | None:
+    words = name.split()
+    if words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    if len(words) < 2 or any(word.lower() in NOT_NAMES for word in words):
+        return None
+    return people.by_full_name(" ".join(words)) or people.add(" ".join(words))
+
+
+def layout_speakers(article: ParsedArticle, people: PeopleIndex) -> dict[int, Person]:
+    """Paragraph index -> the person a round-up's name line or a pull quote's credit gives its quotation."""
+    given: dict[int, Person] = {}
+    paragraphs = article.paragraphs
+    for position, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        # A pull quote with its credit after it: “...” — Jane Roe, head teacher
+        close = max(text.rfind("”"), text.rfind('"'))
+        if close > 0 and text.lstrip()[:1] in "“\"":
+            credit = PULL_CREDIT.match(text[close + 1 :])
+            following = paragraphs[position + 1].text if position + 1 < len(paragraphs) else ""
+            credit = credit or (PULL_CREDIT.match(following) if text.rstrip()[-1:] in "”\"" else None)
+            if credit and (person := _named(credit.group("name"), people)):
+                given[paragraph.index] = person
+                continue
+        # A round-up: a name-and-role line, then a paragraph that is a quotation.
+        line = NAME_ROLE_LINE.match(text)
+        if line and position + 1 < len(paragraphs) and paragraphs[position + 1].text.lstrip()[:1] in "“\"":
+            if (person := _named(line.group("name"), people)) is not None:
+                given[paragraphs[position + 1].index] = person
+    return given

@@ -1,0 +1,165 @@
+"""Articles in every format a teacher has, made inside the tests on an invented topic.
+
+The topic (a four-day week for Northfield's secondary schools) and its people are test fixtures
+written for these tests, not quiz content. `html_page` wraps its article in the furniture of a
+real news site; `pdf_file` prints one as a browser does (a print date and title at the top of each
+page, the address and page number at the bottom); `docx_file` is a Word file whose own "author"
+property is the teacher who saved it.
+"""
+
+from __future__ import annotations
+
+import io
+
+HTML_ARTICLE = {
+    "title": "Council backs four-day week for Northfield schools",
+    "author": "Priya Castellano",
+    "date": "2026-10-05",
+    "paragraphs": [
+        "Northfield's secondary schools could move to a four-day week from next September after the county "
+        "council voted in favour of a trial on Monday evening.",
+        "\u201cA four-day week gives teachers time to plan and gives families a day that is their own,\u201d said "
+        "Councillor Dana Whitlock, who chairs the council's education committee.",
+        "\u201cWe have looked at the schools that tried it abroad, and attendance went up, not down,\u201d she added.",
+        "Parents' groups were divided. Omar Feldman, who chairs the Northfield Parents' Forum, said: \u201cWorking "
+        "parents cannot take every Friday off, and the poorest families will pay for the childcare.\u201d",
+        "The trial would run for two years in six schools before any decision on the rest of the county.",
+    ],
+}
+
+PDF_ARTICLE = {
+    "title": "Heads warn four-day week would cut learning time",
+    "date_line": "Published 7 October 2026",
+    "paragraphs": [
+        "Head teachers in Northfield have written to the county council to warn that a four-day week would "
+        "cut the time pupils spend learning by a fifth, and that the hardest-hit would be those already behind.",
+        "\"You cannot take a day out of the week and expect the same results, however long the other days "
+        "are made,\" said Grace Okonjo, head of Riverside Academy, in an interview.",
+        "Mrs Okonjo said longer days would exhaust younger pupils. \"By the last lesson of a long day, "
+        "eleven-year-olds are not learning anything at all,\" she said.",
+        "Councillor Dana Whitlock said the trial would be measured independently. \"If the results are "
+        "worse, we will stop it, and we will publish every figure,\" she said.",
+    ],
+}
+
+DOCX_ARTICLE = {
+    "paragraphs": [
+        "Pupils give their verdict on the four-day week",
+        "By Sam Adeyemi",
+        "Pupils at two Northfield schools have spent a week trying out a timetable without Fridays, and their "
+        "views are as divided as their parents'.",
+        "\u201cI finally had time to finish my coursework properly instead of rushing it on Sunday night,\u201d "
+        "said Lena Marsh, who is in Year 11 at Hillcrest School.",
+        "Her classmate Tobias Reyes disagreed. \u201cThe days were so long that I stopped listening after lunch, "
+        "and I fell behind in maths,\u201d he said.",
+    ],
+}
+
+FURNITURE_WORDS = ["Accept all cookies", "Most read", "Share on Facebook", "Subscribe for", "Related stories",
+                   "Doctors on strike", "Picture: Council chamber", "All rights reserved"]
+
+
+def html_page(article: dict = HTML_ARTICLE) -> bytes:
+    """A news page as "Save page as" keeps it: menus, cookie banner, caption, share buttons, lists."""
+    body = "".join(f"<p>{paragraph}</p>\n" for paragraph in article["paragraphs"][:2])
+    body += "<div class='share'><a href='#'>Share on Facebook</a> <a href='#'>Share on X</a> <a href='#'>Email</a></div>\n"
+    body += "".join(f"<p>{paragraph}</p>\n" for paragraph in article["paragraphs"][2:])
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{article["title"]} | Northfield Courier</title>
+<meta property="og:title" content="{article["title"]}">
+<meta property="og:site_name" content="Northfield Courier">
+<meta name="author" content="{article["author"]}">
+<meta property="article:published_time" content="{article["date"]}T08:30:00+01:00">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "{article["title"]}", "datePublished": "{article["date"]}T08:30:00+01:00",
+ "author": {{"@type": "Person", "name": "{article["author"]}"}}}}</script>
+<script>window.dataLayer = []; function track() {{ return "Accept all cookies"; }}</script>
+</head><body>
+<div id="cookie-banner" class="cookie-consent"><p>We use cookies to give you the best experience.</p>
+<button>Accept all cookies</button><button>Manage preferences</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/subscribe">Subscribe for &pound;1 a week</a></li></ul></nav></header>
+<main><article>
+<h1>{article["title"]}</h1>
+<p class="byline">By <a href="/authors/pc">{article["author"]}</a> &middot; 5 October 2026</p>
+<figure><img src="chamber.jpg" alt=""><figcaption>Picture: Council chamber in Northfield on Monday night</figcaption></figure>
+{body}
+</article></main>
+<aside class="most-read"><h2>Most read</h2><ol><li><a href="/a">Doctors on strike again as pay talks collapse in the city</a></li>
+<li><a href="/b">Weather warning for the whole county this weekend ahead of storm</a></li></ol></aside>
+<section class="related"><h2>Related stories</h2><ul><li><a href="/c">Bus fares to rise across Northfield from January next year</a></li></ul></section>
+<footer><p>&copy; 2026 Northfield Courier. All rights reserved.</p><p><a href="/privacy">Privacy</a></p></footer>
+</body></html>""".encode("utf-8")
+
+
+def pdf_file(article: dict = PDF_ARTICLE, *, print_date: str = "06/11/2026, 09:41", password: str | None = None,
+             scanned: bool = False) -> bytes:
+    """The article printed to PDF by a browser: a header and a footer on every page."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(22, 22)
+    pdf.set_auto_page_break(True, margin=22)
+    if password:
+        pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    if scanned:
+        from PIL import Image
+
+        pdf.add_page()
+        picture = io.BytesIO()
+        Image.new("L", (300, 400), 230).save(picture, format="PNG")
+        pdf.image(picture, x=20, y=20, w=170)
+        return bytes(pdf.output())
+
+    def header():
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(10, 7)
+        pdf.cell(0, 5, f"{print_date}        {article['title']} | Northfield Courier")
+        pdf.set_xy(22, 22)
+
+    def footer():
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(10, -13)
+        pdf.cell(0, 5, f"https://courier.example/news/four-day-week        {pdf.page_no()}/{{nb}}")
+
+    pdf.header, pdf.footer = header, footer
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=18)  # the core fonts: straight quotation marks, as many PDFs have
+    pdf.multi_cell(0, 9, article["title"], new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, article["date_line"], new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for number, paragraph in enumerate(article["paragraphs"]):
+        if number == len(article["paragraphs"]) - 1:
+            pdf.set_y(262)  # the last paragraph runs over the page break
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def docx_file(article: dict = DOCX_ARTICLE, *, file_author: str = "Ms Okafor (Teacher)") -> bytes:
+    """A Word document whose own author property is not the article's author."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.author = file_author
+    for paragraph in article["paragraphs"]:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def zip_bomb_docx() -> bytes:
+    """A .docx-named zip whose document unpacks to 200 MB of one letter."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"a" * (1024 * 1024)
+            for _ in range(200):
+                member.write(chunk)
+    return out.getvalue()
