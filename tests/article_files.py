@@ -163,3 +163,21 @@ def zip_bomb_docx() -> bytes:
             for _ in range(200):
                 member.write(chunk)
     return out.getvalue()
+
+
+def mixed_upload() -> list[tuple[str, bytes]]:
+    """Ten articles as a teacher uploads them, about 1 MB in all: saved pages carry their scripts and
+    styles (most of their bytes), PDFs and Word files their layout, and two plain-text files."""
+    from pathlib import Path
+
+    files = []
+    padding = "<script>/* a news site's bundled script */ var x = '" + "a" * 320_000 + "';</script>"
+    for number in range(3):
+        page = html_page({**HTML_ARTICLE, "title": f"{HTML_ARTICLE['title']} ({number + 1})"})
+        files.append((f"page-{number + 1}.html", page.replace(b"</head>", padding.encode() + b"</head>")))
+    long_pdf = {**PDF_ARTICLE, "paragraphs": PDF_ARTICLE["paragraphs"] * 6}
+    files += [(f"print-{n + 1}.pdf", pdf_file(long_pdf)) for n in range(3)]
+    files += [(f"word-{n + 1}.docx", docx_file({"paragraphs": DOCX_ARTICLE["paragraphs"] * 8})) for n in range(2)]
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[:2]
+    files += [(path.name, path.read_bytes()) for path in seeds]
+    return files

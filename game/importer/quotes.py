@@ -49,7 +49,7 @@ ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*)*"
 SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
 NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"
 ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
-GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members)"
+GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members|teachers|headteachers|parents|residents|nurses|charities)"
 # Named groups and bodies, whose words the game can ask about with "Who said it?":
 # "a cross-party group of MPs", "a group of Conservative MPs", "the RMT union".
 GROUP_OF = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}(?:group|coalition|alliance)\s+of\s+(?:[\w-]+\s+){0,2}(?:MPs|peers|councillors|"
@@ -103,7 +103,7 @@ class GroupName(str):
         words = phrase.split()
         if words[0].lower() in {"a", "an", "the"}:
             words = words[1:]
-        label = " ".join(words)
+        label = re.sub(r"['’]s$", "", " ".join(words))  # "the Royal College of Nursing's board": the College
         return cls(label[:1].upper() + label[1:])
 
 
@@ -472,6 +472,10 @@ def _attribution_with_who_clause(between: str) -> bool:
     return not re.search(rf"\b(?:{SPEECH_VERBS})\b", tail) and not re.search(rf"{CAP}\s+{CAP}", tail)
 
 
+# Guesses from the paragraphs around a quotation, which a name line or a credit beside it outranks.
+LAYOUT_OUTRANKS = {"continues the previous paragraph", "same speaker, same paragraph", "introduced by the previous paragraph"}
+
+
 def _group_words(phrase: str) -> list[str]:
     """A group's words without its determiners and "group of": "cross party mps"."""
     words = re.findall(r"[a-z0-9']+", phrase.lower().replace("-", " "))
@@ -584,7 +588,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     introduced = attributor.attribute_left(last_sentence.rstrip(":") + ":", last_sentence, paragraph.index)
                     if introduced:
                         speaker, cue = introduced[0], "introduced by the previous paragraph"
-            if speaker is None and paragraph.index in laid_out:
+            if paragraph.index in laid_out and (speaker is None or cue in LAYOUT_OUTRANKS):
                 speaker, cue = laid_out[paragraph.index], "name line or credit"
             name = speaker.full_name if isinstance(speaker, Person) else speaker
             found.append(

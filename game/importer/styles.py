@@ -28,7 +28,7 @@ _CAPS_WORD = r"[A-Z][A-Z'’.-]+"
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
 LABEL = re.compile(
     rf"^(?P<label>"
-    rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})"  # JANE ROE, DR JANE ROE
+    rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:\s+\([^()\n]{{1,60}}\)){{0,2}})"  # JANE ROE, DR JANE ROE (Lab)
     rf"|(?:(?:{_TITLE}\s+)?{CAP}(?:\s+{CAP}){{0,3}}(?:\s+\([^()\n]{{1,60}}\)){{0,2}})"  # Jeremy Hunt (South West Surrey) (Con)
     rf"|(?:The\s+[A-Za-z ,'’-]{{3,80}}\s+\((?P<inner>[^()\n]{{3,60}})\))"  # The Secretary of State ... (Jeremy Hunt)
     rf")\s*:\s*(?P<speech>\S.*)?$",
@@ -135,9 +135,13 @@ def layout_speakers(article: ParsedArticle, people: PeopleIndex) -> dict[int, Pe
             if credit and (person := _named(credit.group("name"), people)):
                 given[paragraph.index] = person
                 continue
-        # A round-up: a name-and-role line, then a paragraph that is a quotation.
-        line = NAME_ROLE_LINE.match(text)
-        if line and position + 1 < len(paragraphs) and paragraphs[position + 1].text.lstrip()[:1] in "“\"":
+        # A round-up: a name-and-role line, then a quotation (on the next line, or in the next paragraph).
+        first, _, rest = text.partition("\n")
+        line = NAME_ROLE_LINE.match(first)
+        if line and rest.lstrip()[:1] in "“\"":
+            if (person := _named(line.group("name"), people)) is not None:
+                given[paragraph.index] = person
+        elif line and not rest and position + 1 < len(paragraphs) and paragraphs[position + 1].text.lstrip()[:1] in "“\"":
             if (person := _named(line.group("name"), people)) is not None:
                 given[paragraphs[position + 1].index] = person
     return given

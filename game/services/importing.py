@@ -376,7 +376,7 @@ def candidates_store(stored: Article, paragraphs: dict[int, Paragraph], article:
             Argument(
                 debate=stored.debate, claim=candidate.claim, side=speaker.side if speaker else None, speaker=speaker,
                 article=stored, paragraph=paragraphs[candidate.paragraph_index], status=Status.DRAFT,
-                origin=Origin.EXTRACTED,
+                origin=Origin.EXTRACTED, keep=False,  # offered with a suggested side; a teacher ticks it to keep
             )
         )
     Argument.objects.bulk_create(created)

@@ -52,6 +52,7 @@ class Command(BaseCommand):
         try:
             self.imports(root)
             self.awkward_imports()
+            self.mixed_imports()
             self.views(players, repeat)
             self.classes(repeat)
         finally:
@@ -78,6 +79,23 @@ class Command(BaseCommand):
             seconds = time.perf_counter() - started
             outcome = report.errors[0] if report.errors else f"{report.quotes} quotes, {report.arguments} arguments"
             self.stdout.write(f"  {name:32} {len(text) / 1024:7.0f} KB {seconds:6.2f} s  {outcome}")
+
+    def mixed_imports(self):
+        """A teacher's upload: 10 articles in mixed formats, about 1 MB in all, into a new debate."""
+        from game.services.importing import Source, article_sources_import
+        from tests.article_files import mixed_upload  # made as the tests make them (fpdf2, python-docx)
+        from game.models import Debate
+
+        files = mixed_upload()
+        total = sum(len(data) for _, data in files)
+        self.section(f"Importing {len(files)} articles of mixed formats ({total / 1024 / 1024:.2f} MB) into a new debate")
+        for label in ("first import", "again (unchanged)"):
+            debate, _ = Debate.objects.get_or_create(slug="bench-mixed", defaults={"topic": "Bench", "motion": "Bench"})
+            started = time.perf_counter()
+            report = article_sources_import(sources=[Source(name=n, data=d) for n, d in files], debate=debate)
+            seconds = time.perf_counter() - started
+            kinds = ", ".join(f"{sum(n.endswith(e) for n, _ in files)} {e}" for e in (".html", ".pdf", ".docx", ".txt"))
+            self.stdout.write(f"  {label:18} {seconds:6.2f} s (target 3 s)  [{kinds}]  {report.summary()}")
 
     def views(self, players, repeat):
         from game.models import Debate

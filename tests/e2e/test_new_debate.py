@@ -1,0 +1,89 @@
+"""A teacher turns three articles (a saved web page, a PDF and a Word file) on a new topic into a
+debate, gives its people sides and publishes it; a student then plays it. Every action the teacher
+takes from the login page to a playable debate is counted."""
+
+import pytest
+from playwright.sync_api import expect
+
+from game.models import Debate, RoundItem
+from game.teachers import teacher_create
+from tests.article_files import docx_file, html_page, pdf_file
+from tests.e2e.conftest import axe_violations
+from tests.e2e.play_helpers import answer_question, current_round, sign_up
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SIDES = {"Dana Whitlock": "For", "Lena Marsh": "For", "Omar Feldman": "Against", "Grace Okonjo": "Against",
+         "Tobias Reyes": "Against", "Priya Castellano": "Neither", "Sam Adeyemi": "Neither"}
+
+
+def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, browser, live_server, tmp_path):
+    teacher_create(username="ms-rahman", password="projector-and-pens-9")
+    files = []
+    for name, data in [("courier.html", html_page()), ("heads.pdf", pdf_file()), ("pupils.docx", docx_file())]:
+        (tmp_path / name).write_bytes(data)
+        files.append(str(tmp_path / name))
+    actions = 0
+
+    def act(step):
+        nonlocal actions
+        actions += 1
+        step()
+
+    page.goto("/accounts/login/")
+    act(lambda: page.get_by_label("Username").fill("ms-rahman"))
+    act(lambda: page.get_by_label("Password").fill("projector-and-pens-9"))
+    act(lambda: page.get_by_role("button", name="Log in").click())
+    act(lambda: page.get_by_role("link", name="Debates").click())
+    act(lambda: page.get_by_role("link", name="New debate from articles").click())
+    assert axe_violations(page) == []
+    act(lambda: page.get_by_label("Motion").fill("Northfield schools should move to a four-day week"))
+    act(lambda: page.get_by_label("Article files").set_input_files(files))
+    expect(page.locator("[data-drop-list]")).to_contain_text("courier.html, heads.pdf, pupils.docx")
+    act(lambda: page.get_by_role("button", name="Make the debate").click())
+
+    expect(page.get_by_text("Read 3 articles: found 8 quotations")).to_be_visible()
+    assert axe_violations(page) == []
+    for number, (person, side) in enumerate(SIDES.items()):
+        group = page.get_by_role("group", name=f"Side for {person}")
+        button = group.get_by_role("button", name=side, exact=True)
+        if number % 2:  # half of them by keyboard
+            act(lambda: (button.focus(), page.keyboard.press("Enter")))
+        else:
+            act(lambda: button.click())
+        expect(page.get_by_role("group", name=f"Side for {person}").get_by_role("button", name=side, exact=True)
+               ).to_have_attribute("aria-pressed", "true")
+    # htmx saved each one in place, and focus stayed on the button used (keyboard users keep their place)
+    expect(page.get_by_role("group", name="Side for Sam Adeyemi").get_by_role("button", name="Neither")).to_be_focused()
+    act(lambda: page.get_by_role("button", name="Publish").click())
+    expect(page.get_by_text("Published: 8 quotations, 8 sorting cards from them")).to_be_visible()
+    expect(page.get_by_text("Who said it? can be played.")).to_be_visible()
+    expect(page.get_by_text("Sort the arguments can be played.")).to_be_visible()
+    assert actions <= 25, actions
+    print(f"teacher actions from login to playable: {actions}")
+
+    debate = Debate.objects.get(slug__startswith="northfield")
+    student_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    student = student_context.new_page()
+    try:
+        sign_up(student, "jamal")
+        card = student.locator(".debate-card", has_text="four-day week")
+        card.get_by_role("button", name="Who said it?").click()
+        round_ = current_round(student)
+        assert round_.debate == debate
+        items = list(RoundItem.objects.filter(round=round_).select_related("quote__speaker", "question").order_by("position"))
+        answer_question(student, items[0], right=True)
+        expect(student.locator(".source-passage, blockquote").first).to_be_visible()
+
+        student.goto("/")
+        student.locator(".debate-card", has_text="four-day week").get_by_role("button", name="Sort the arguments").click()
+        expect(student.get_by_role("heading", name="Which side made each argument?")).to_be_visible()
+        cards = list(RoundItem.objects.filter(round=current_round(student)).select_related("argument__side")
+                     .order_by("position"))
+        for item in cards:
+            student.locator(f'[data-card="{item.position}"] input[data-side="{item.argument.side_id}"]').check()
+        student.get_by_role("button", name="Check my answers").click()
+        expect(student.get_by_role("heading", name=f"{len(cards)} of {len(cards)} right")).to_be_visible()
+        assert axe_violations(student) == []
+    finally:
+        student_context.close()

@@ -1,0 +1,101 @@
+"""A teacher's articles arrive as saved web pages, PDFs and Word files, not only .txt."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from game.importer.formats import article_read
+from game.importer.types import ArticleError
+from tests.article_files import (
+    DOCX_ARTICLE, FURNITURE_WORDS, HTML_ARTICLE, PDF_ARTICLE, docx_file, html_page, pdf_file, zip_bomb_docx,
+)
+
+
+def body_text(article) -> str:
+    return "\n".join(p.text for p in article.paragraphs)
+
+
+def test_a_saved_news_page_gives_its_article_and_none_of_the_sites_furniture():
+    article = article_read(html_page(), "courier.html")
+    assert article.title == HTML_ARTICLE["title"]
+    assert article.author == "Priya Castellano"
+    assert article.published.isoformat() == "2026-10-05"
+    assert article.source_format == "html"
+    assert [p.text for p in article.paragraphs] == HTML_ARTICLE["paragraphs"]
+    for furniture in FURNITURE_WORDS:
+        assert furniture not in body_text(article)
+
+
+def test_a_printed_pdf_is_rejoined_into_paragraphs_without_its_print_header_and_footer():
+    article = article_read(pdf_file(), "heads.pdf")
+    assert article.title == PDF_ARTICLE["title"]
+    assert [p.text for p in article.paragraphs] == PDF_ARTICLE["paragraphs"]
+    assert article.published.isoformat() == "2026-10-07"  # the article's own date line
+    text = body_text(article)
+    assert "courier.example" not in text and "06/11/2026" not in text and "Northfield Courier" not in text
+
+
+def test_a_print_date_is_never_taken_for_the_published_date():
+    article_without_date = {**PDF_ARTICLE, "date_line": "By our education staff"}
+    article = article_read(pdf_file(article_without_date, print_date="06/11/2026, 09:41"), "undated.pdf")
+    assert article.published is None
+
+
+def test_a_word_files_own_author_property_is_not_the_articles_author():
+    article = article_read(docx_file(file_author="Ms Okafor (Teacher)"), "pupils.docx")
+    assert article.author == "Sam Adeyemi"  # from the article's By line
+    assert article.title == DOCX_ARTICLE["paragraphs"][0]
+    assert "Okafor" not in body_text(article)
+    no_byline = {"paragraphs": [p for p in DOCX_ARTICLE["paragraphs"] if not p.startswith("By ")]}
+    assert article_read(docx_file(no_byline, file_author="Newsroom Template"), "x.docx").author is None
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("scan.pdf", lambda: pdf_file(scanned=True), "no text in it, only pictures of pages"),
+    ("locked.pdf", lambda: pdf_file(password="s3cret"), "protected with a password"),
+    ("bomb.docx", zip_bomb_docx, "it may be a 'zip bomb'"),
+    ("app.html", lambda: b"<!doctype html><html><head><title>News</title></head><body><noscript>You need to enable "
+                         b"JavaScript to run this app.</noscript><div id='root'></div></body></html>",
+     "builds its article with JavaScript"),
+    ("home.html", lambda: b"<!doctype html><html><body><nav><a href='/a'>News</a> <a href='/b'>Sport</a></nav></body></html>",
+     "no article found in this web page"),
+    ("fake.pdf", lambda: b"just some text pretending", "is not a PDF file"),
+    ("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "old Word .doc file"),
+    ("locked.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "protected with a password"),
+    ("broken.docx", lambda: b"PK\x03\x04 broken zip", "damaged"),
+    ("broken.pdf", lambda: b"%PDF-1.7\n garbage", "damaged"),
+])
+def test_each_bad_file_gets_its_own_plain_message(name, make, message):
+    with pytest.raises(ArticleError) as error:
+        article_read(make(), name)
+    assert str(error.value).startswith(f"{name}: ")
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.django_db
+def test_the_import_command_reads_every_format_in_a_folder_and_reports_a_bad_one(tmp_path, capsys):
+    (tmp_path / "courier.html").write_bytes(html_page())
+    (tmp_path / "heads.pdf").write_bytes(pdf_file())
+    (tmp_path / "pupils.docx").write_bytes(docx_file())
+    (tmp_path / "scan.pdf").write_bytes(pdf_file(scanned=True))
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path))
+    out = capsys.readouterr()
+    assert "Imported 3 articles (3 new" in out.out
+    assert "error: scan.pdf: this PDF has no text in it" in out.err
+    from game.models import Article
+
+    assert sorted(Article.objects.values_list("source_format", flat=True)) == ["docx", "html", "pdf"]
+
+
+def test_extract_quotes_reads_a_saved_page(tmp_path, capsys):
+    (tmp_path / "courier.html").write_bytes(html_page())
+    call_command("extract_quotes", str(tmp_path / "courier.html"), "--json")
+    report = json.loads(capsys.readouterr().out)[0]
+    assert report["title"] == HTML_ARTICLE["title"] and report["published"] == "2026-10-05"
+    speakers = {quote["speaker"] for quote in report["quotes"]}
+    assert speakers == {"Dana Whitlock", "Omar Feldman"}
