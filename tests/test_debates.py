@@ -234,3 +234,22 @@ def test_questions_from_gift_and_csv_are_previewed_with_each_bad_line_named_then
     csv_text = "question,right,wrong\nWho reported from the council?,Priya Castellano,Sam Adeyemi|Lena Marsh\nBroken line\n"
     preview = teacher_client.post(url, {"text": csv_text}).content.decode()
     assert "Preview: 1 question (CSV), 1 problem" in preview and "Line 3: needs a question" in preview
+
+
+def test_homework_and_a_live_game_are_dealt_from_the_new_debate(teacher_client, teacher, student):
+    from game.models import Membership
+    from game.services.live import game_create
+    from tests.factories import classroom_make, homework_make, homework_play
+
+    debate = new_debate(teacher_client)
+    sides_given(teacher_client, debate, SIDES)
+    teacher_client.post(reverse("debate_publish", args=[debate.pk]))
+    classroom = classroom_make(teacher)
+    Membership.objects.create(classroom=classroom, student=student, display_name="Sam S.")
+    for mode in ("who_said", "sort"):
+        round_ = homework_play(homework_make(classroom, debate, mode=mode, title=mode), student)
+        round_.refresh_from_db()
+        assert round_.finished_at is not None and round_.debate == debate
+    game = game_create(host=teacher, debate=debate, mode="who_said", questions=5, seconds=20)
+    assert game.questions.count() == 5
+    assert all(q.quote.article.debate == debate for q in game.questions.select_related("quote__article"))
