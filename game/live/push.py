@@ -10,13 +10,12 @@ from django.utils import timezone
 
 from game import rules
 from game.live.board import board
+from game.live.state import LiveState, current_question
 from game.models import LiveGame
 
 
 def question_screen(game: LiveGame) -> str:
     """The phones' screen for the question just opened, as one line-broken HTML string."""
-    from game.services.live import LiveState, current_question
-
     now = timezone.now()
     question = current_question(game)
     window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline)

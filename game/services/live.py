@@ -11,18 +11,17 @@ from __future__ import annotations
 import logging
 import random
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from game import rules
-from game.live.board import Board, Standing, board
 from game.live.bus import bus
-from game.live.memo import remembered
+from game.live.push import question_screen
+from game.live.state import LiveState, answers_count, current_question, state_read
 from game.models import (
     Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode, Round, RoundItem,
 )
@@ -147,8 +146,6 @@ def announce(game: LiveGame, *, host_only: bool = False, question: bool = False)
         try:
             phones = version
             if question:
-                from game.live.push import question_screen
-
                 phones = version + "\n" + question_screen(game)
             for channel, message in ((game.pin + "-host", version),) + (() if host_only else ((game.pin, phones),)):
                 bus().publish(channel, message)
@@ -338,95 +335,7 @@ def answer_submit(*, game: LiveGame, player: LivePlayer, position: int, answer_i
     return stored
 
 
-def answers_count(game: LiveGame, question: LiveQuestion) -> dict:
-    """The game's version, its seated players and their answers to this question, in one query.
-
-    Plain SQL: it runs on every answer, and building it with the ORM cost three times the query.
-    """
-    sql = (f"SELECT g.version, (SELECT count(*) FROM {LivePlayer._meta.db_table} p WHERE p.game_id = g.id "
-           f"AND NOT p.kicked), (SELECT count(*) FROM {LiveAnswer._meta.db_table} a JOIN {LivePlayer._meta.db_table} "
-           f"p ON p.id = a.player_id WHERE a.question_id = %s AND NOT p.kicked) "
-           f"FROM {LiveGame._meta.db_table} g WHERE g.id = %s")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [question.pk, game.pk])
-        version, seated, answered = cursor.fetchone()
-    return {"version": version, "seated": seated, "answered": answered}
-
-
-@dataclass
-class LiveState:
-    """What the projector or one phone shows. A phone's read costs the same few queries with 5
-    players or 500: the board comes from the cache, and only the host's screen lists the players."""
-
-    game: LiveGame
-    board: Board
-    question: LiveQuestion | None
-    players: list[LivePlayer] = field(default_factory=list)  # the host's screen, in the lobby
-    player_count: int = 0  # the host's screen
-    answered: int = 0  # the host's screen only
-    counts: list[tuple[int, str, int]] = field(default_factory=list)  # host, reveal: (option id, label, answers)
-    mine: LiveAnswer | None = None
-    me: Standing | None = None
-    window: str = ""  # reading, open or closed, while a question is on
-
-    @property
-    def total(self) -> int:
-        return self.board.total_questions
-
-    @property
-    def standings(self) -> list[Standing]:
-        return self.board.standings
-
-    @property
-    def podium(self) -> list[Standing]:
-        return self.board.podium
-
-    @property
-    def player_signature(self) -> str:
-        """Changes whenever a phone's screen should: a move, answers opening, its own answer."""
-        return f"{self.game.version}-{self.window}-{int(self.mine is not None)}"
-
-    @property
-    def signature(self) -> str:
-        """Changes whenever the host's screen should: a move, an answer, a player joining or leaving."""
-        return f"{self.game.version}-{self.window}-{self.answered}-{self.player_count}"
-
-    @property
-    def show_leaderboard(self) -> bool:
-        return (self.game.phase == Phase.REVEAL and (self.game.question_index + 1) % self.game.leaderboard_every == 0)
-
-
-def current_question(game: LiveGame) -> LiveQuestion | None:
-    """The question on screen; questions never change once dealt, so each process reads it once."""
-    return remembered(f"live-question:{game.pk}:{game.created_at.timestamp()}:{game.question_index}",
-                      lambda: game.questions.filter(position=game.question_index).first())
-
-
 def game_state(game: LiveGame, *, player: LivePlayer | None = None, now: datetime,
                mine: LiveAnswer | None = None) -> LiveState:
-    """The projector's state (no `player`) or one phone's (`mine`: its answer, when just given)."""
-    game = game_tick(game, now)
-    scores = board(game)
-    question = None
-    if game.phase in (Phase.QUESTION, Phase.REVEAL):
-        question = current_question(game)
-    window = rules.live_answer_window(now=now, opens_at=game.opens_at, deadline=game.deadline) if question else ""
-    state = LiveState(game, scores, question, window=window)
-    if player is not None:
-        if mine is not None and mine.question_id == getattr(question, "pk", None):
-            state.mine = mine
-        elif question is not None:
-            state.mine = LiveAnswer.objects.filter(question_id=question.pk, player=player).first()
-        state.me = scores.of(player.pk, player.nickname)
-        return state
-    seated = game.players.filter(kicked=False)
-    if game.phase == Phase.LOBBY:
-        state.players = list(seated)  # names, with a button to remove each
-    state.player_count = len(state.players) if game.phase == Phase.LOBBY else seated.count()
-    if question is not None:
-        chosen = dict(question.answers.filter(player__kicked=False).values_list("answer").annotate(n=Count("id"))
-                      .values_list("answer", "n"))
-        state.answered = sum(chosen.values())
-        if game.phase == Phase.REVEAL:
-            state.counts = [(pk, pair[0], chosen.get(pk, 0)) for pk, pair in zip(question.options, question.option_labels)]
-    return state
+    """What a screen shows now: the clock is checked first (a question past its deadline closes)."""
+    return state_read(game_tick(game, now), player=player, now=now, mine=mine)
