@@ -228,5 +228,14 @@ LOGGING = {
 # process and machine; without it, one process serves everything with an in-process bus.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+# The cache: Redis when REDIS_URL is set (shared by every worker and machine), else this process's
+# memory. It holds the guessing limits (game PINs per address, class codes per account; see
+# game/limits.py), which must be counted where every worker sees them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": "hustings"} if REDIS_URL else
+          {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hustings"}}
+# django-ratelimit takes the client's address as django-axes does (PROXY_COUNT above).
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
+
 # Where the import command looks when no path is given.
 SEEDS_DIR = BASE_DIR / "seeds"

@@ -62,3 +62,13 @@ def assert_queries():
         )
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: guessing limits and live versions are counted there
+    (in Redis when REDIS_URL is set, which outlives a test)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -1,6 +1,7 @@
 """A live game, server side: the host moves it on, players answer once and in time, scores add up."""
 
 import random
+import re
 from datetime import timedelta
 
 import pytest
@@ -173,9 +174,65 @@ def test_opening_a_question_pushes_the_same_screen_to_every_phone_without_the_an
         host_action(game=game, action="start", version=game.version, now=timezone.now())
     question = game.questions.get()
     phones = next(message for channel, message in published if channel == game.pin)
-    version, _, screen = phones.partition("\n")
+    version, _, rest = phones.partition("\n")
+    kind, _, screen = rest.partition("\n")
+    assert kind == "question"
     assert version == str(game.version) and (game.pin + "-host", version) in published  # the projector: a notice
     assert question.asked in screen and all(f'value="{pk}"' in screen for pk in question.options)
     assert "✓" not in screen and "The answer" not in screen and "Ann" not in screen  # nothing per player, no answer
     event = changed(phones)
-    assert event.startswith("event: question\ndata: ") and event.endswith("\n\n") and "\n\n" not in event[:-2]
+    assert event.startswith("event: screen\ndata: ") and event.endswith("\n\n") and "\n\n" not in event[:-2]
+
+
+def test_the_reveal_is_pushed_so_each_phone_gets_its_own_result_without_asking(
+        teacher, monkeypatch, django_capture_on_commit_callbacks):
+    """Ann answers right, Ben does not answer: at the reveal, one message carries both results, and
+    each phone's stream renders its own screen from it, the same screen the phone would fetch."""
+    import game.services.live as live
+    from django.test import Client
+
+    from game.live.push import seat_token
+    from game.live.stream import changed
+
+    published = []
+    monkeypatch.setattr(live, "bus", lambda: type("Recorder", (), {"publish": lambda self, *a: published.append(a)})())
+    game = game_create(host=teacher, debate=classroom_debate(), mode="quiz", questions=1, seconds=20)
+    phones = {}
+    for name in ("Ann", "Ben"):
+        phones[name] = Client()
+        phones[name].post("/live/", {"pin": game.pin, "nickname": name})
+    ann, ben = game.players.get(nickname="Ann"), game.players.get(nickname="Ben")
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    open_answers(game)
+    question = game.questions.get()
+    answer_submit(game=game, player=ann, position=0, answer_id=question.right_answer, now=timezone.now())
+    published.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        host_action(game=game, action="close", version=game.version, now=timezone.now())
+    message = next(message for channel, message in published if channel == game.pin)
+    assert message.split("\n")[1] == "results"
+
+    for name, player, heading in (("Ann", ann, "✓ Right!"), ("Ben", ben, "Time's up")):
+        pushed = changed(message, game.pin, player.pk)
+        assert pushed.startswith("event: screen\ndata: ")
+        screen = "\n".join(line.removeprefix("data: ") for line in pushed.splitlines()[1:])
+        fetched = phones[name].get(f"/live/{game.pin}/state/", HTTP_HX_REQUEST="true").content.decode()
+        for words in (heading, f"The answer: <strong>{question.right_label}</strong>", "You're 1st of 2." if
+                      name == "Ann" else "You're 2nd of 2.", f'data-version="{game.version}"'):
+            assert words in screen and words in fetched
+        signature = re.search(r"\?s=([\w-]+)", screen).group(1)
+        # The pushed screen is what the phone would have fetched: asking again changes nothing.
+        assert phones[name].get(f"/live/{game.pin}/state/?s={signature}").status_code == 204
+    assert "Right" not in changed(message, game.pin, ben.pk)  # each phone gets its own result only
+    assert changed(message, game.pin, None) == f"event: changed\ndata: {game.version}\n\n"  # no seat: fetch
+    assert seat_token(game.pin, ann.pk) != seat_token(game.pin, ben.pk)
+
+
+def test_a_streams_seat_is_signed_and_belongs_to_its_game():
+    from game.live.push import seat_of, seat_token
+
+    token = seat_token("123456", 42)
+    assert seat_of("123456", token) == 42
+    assert seat_of("654321", token) is None  # another game's seat
+    assert seat_of("123456", token[:-1] + ("A" if token[-1] != "A" else "B")) is None  # forged
+    assert seat_of("123456", "") is None

@@ -33,14 +33,21 @@ def test_a_notice_from_another_thread_reaches_a_listener():
     bus.publish("123456", "changed")  # publishing to nobody is harmless
 
 
-def test_the_stream_asks_for_a_snapshot_at_once_on_every_connect():
+def test_the_stream_says_the_games_version_at_once_on_every_connect():
+    """A screen that is behind fetches its snapshot; one showing this version fetches nothing; and
+    with no version known (a game nobody has moved yet), the screen fetches to be sure."""
+    from django.core.cache import cache
+
     async def first_event():
         stream = events("654321")
         chunk = await anext(stream)
         await stream.aclose()
         return chunk
 
-    assert run(first_event) == "retry: 2000\nevent: changed\ndata: connected\n\n"
+    cache.delete("live-version:654321")
+    assert run(first_event) == "retry: 2000\nevent: connected\ndata: \n\n"
+    cache.set("live-version:654321", 7)
+    assert run(first_event) == "retry: 2000\nevent: connected\ndata: 7\n\n"
 
 
 def test_a_burst_of_notices_comes_as_two_and_a_quiet_spell_brings_a_heartbeat_with_the_version(monkeypatch):
@@ -101,7 +108,7 @@ def test_a_stream_listens_before_it_asks_for_the_snapshot(monkeypatch):
 
     async def story():
         source = events("444444", heartbeat=5)
-        await anext(source)  # "connected": the screen now fetches its snapshot...
+        await anext(source)  # "connected": the screen may now fetch its snapshot...
         bus.publish("444444", "9")  # ...while the host moves on
         heard = await asyncio.wait_for(anext(source), timeout=2)
         await source.aclose()

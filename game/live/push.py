@@ -1,17 +1,47 @@
-"""The question, pushed: when the host opens a new question, every phone gets the same screen (the
-question and its options, no answer, no per-player details) inside the event stream, rendered once
-by the process that made the move. 500 phones then fetch nothing; their own details (points, rank,
-right or wrong) are fetched at the reveal, when they differ."""
+"""Screens pushed inside the event stream, so that 500 phones fetch nothing at the moments they
+would all fetch at once.
+
+- A new question: every phone gets the same screen (the question and its options, no answer, no
+  per-player details), rendered once by the process that made the move.
+- The reveal, and the end of the game: the process that made the move reads every seated player's
+  result once (their answer, points, streak and rank: one query beside the board) and publishes
+  them as one compact message; each stream renders its own phone's screen from it, with no
+  database. A stream knows its phone by a signed seat in its address (`seat_token`).
+
+A notice on the bus is the game's version, then optionally the kind and body:
+"<version>", "<version>\\nquestion\\n<html>" or "<version>\\nresults\\n<json>".
+"""
 
 from __future__ import annotations
 
+import json
+
+from django.core import signing
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from game import rules
 from game.live.board import board
-from game.live.state import LiveState, current_question
-from game.models import LiveGame
+from game.live.state import LiveState, current_question, player_signature
+from game.models import LiveAnswer, LiveGame
+
+Phase = LiveGame.Phase
+SEAT_SALT = "hustings.live.seat"
+
+
+def seat_token(pin: str, player_id: int) -> str:
+    """The phone's seat, signed, for its stream's address: not a secret (the seat cookie is)."""
+    return signing.Signer(salt=SEAT_SALT).sign(f"{pin}.{player_id}")
+
+
+def seat_of(pin: str, token: str) -> int | None:
+    """The player a stream serves, or None for a missing, forged or other game's seat."""
+    try:
+        game_pin, _, player_id = signing.Signer(salt=SEAT_SALT).unsign(token).partition(".")
+    except signing.BadSignature:
+        return None
+    return int(player_id) if game_pin == pin and player_id.isdigit() else None
 
 
 def question_screen(game: LiveGame) -> str:
@@ -23,4 +53,37 @@ def question_screen(game: LiveGame) -> str:
     return render_to_string("live/play.html#live", {
         "state": state, "player": None, "pushed": True, "server_now": int(now.timestamp() * 1000),
         "phone_closes_after": rules.LIVE_PHONE_ASKS_AFTER_MS,
+    })
+
+
+def results(game: LiveGame) -> str:
+    """Every seated player's result at the reveal or the end, as JSON: the board, and (at a
+    reveal) one query for the answers to the question just closed."""
+    scores = board(game)
+    given = {}
+    question = current_question(game) if game.phase == Phase.REVEAL else None
+    if question is not None:
+        given = {player: (correct, points, streak) for player, correct, points, streak in LiveAnswer.objects.filter(
+            Q(question_id=question.pk), player__kicked=False).values_list("player_id", "correct", "points", "streak")}
+    seats = {}
+    for standing in scores.standings:
+        answer = given.get(standing.player_id)
+        mine = (1, int(answer[0]), answer[1], answer[2]) if answer else (0, 0, 0, 0)
+        seats[standing.player_id] = [standing.nickname, standing.rank, standing.points, *mine]
+    return json.dumps({"phase": game.phase, "right": question.right_label if question else "",
+                       "players": len(scores.standings), "seats": seats}, separators=(",", ":"))
+
+
+def result_screen(pin: str, version: int, payload: dict, player_id: int) -> str | None:
+    """One phone's screen from the published results (no database), or None when it has no seat
+    in them (it joined a moment ago: it fetches its state instead)."""
+    seat = payload["seats"].get(str(player_id))
+    if seat is None:
+        return None
+    nickname, rank, total_points, answered, correct, points, streak = seat
+    return render_to_string("live/pushed_result.html", {
+        "pin": pin, "version": version, "signature": player_signature(version, "", bool(answered)),
+        "phase": payload["phase"], "right_label": payload["right"], "players": payload["players"],
+        "nickname": nickname, "rank": rank, "total_points": total_points, "answered": answered, "correct": correct,
+        "points": points, "streak": streak,
     })

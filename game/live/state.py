@@ -35,6 +35,11 @@ def answers_count(game: LiveGame, question: LiveQuestion) -> dict:
     return {"version": version, "seated": seated, "answered": answered}
 
 
+def player_signature(version: int, window: str, answered: bool) -> str:
+    """What a phone's screen shows, in short: the same for a pushed screen and a fetched one."""
+    return f"{version}-{window}-{int(answered)}"
+
+
 @dataclass
 class LiveState:
     """What the projector or one phone shows. A phone's read costs the same few queries with 5
@@ -66,7 +71,8 @@ class LiveState:
     @property
     def player_signature(self) -> str:
         """Changes whenever a phone's screen should: a move, answers opening, its own answer."""
-        return f"{self.game.version}-{self.window}-{int(self.mine is not None)}"
+        window = self.window if self.game.phase == Phase.QUESTION else ""
+        return player_signature(self.game.version, window, self.mine is not None)
 
     @property
     def signature(self) -> str:

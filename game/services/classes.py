@@ -23,6 +23,10 @@ class ClassError(Exception):
         self.message = message
 
 
+class WrongCode(ClassError):
+    """No class has that join code (a guess counts towards the guessing limit)."""
+
+
 @dataclass(frozen=True)
 class LoginCard:
     """What a login card shows. The password exists only here, right after it was set."""
@@ -126,7 +130,7 @@ def class_join(*, student: User, code: str, first_name: str, last_initial: str) 
     cleaned = join_code_clean(code)
     classroom = Classroom.objects.filter(join_code=cleaned).first() if cleaned else None
     if classroom is None:
-        raise ClassError(
+        raise WrongCode(
             "That code doesn't match a class that is taking new students. Check it with your teacher: "
             "codes look like ABC-DEF and have no 0, O, 1, I or L."
         )

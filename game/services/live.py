@@ -12,6 +12,7 @@ import logging
 import random
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -21,7 +22,8 @@ from game import rules
 from game.live import nicknames
 from game.live.bus import bus
 from game.live.nicknames import nickname_suggest  # noqa: F401 - the views offer one
-from game.live.push import question_screen
+from game.live.push import question_screen, results
+from game.live.stream import VERSION_KEPT_SECONDS, version_key
 from game.live.state import LiveState, answers_count, current_question, state_read
 from game.models import (
     Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode, Round, RoundItem,
@@ -60,6 +62,7 @@ def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_
                                  option_labels=item.option_labels, right_answer=item.right_answer,
                                  right_label=item.right_label, source=item.source)
                     for n, item in enumerate(items))
+            version_keep(game)
             return game
         except IntegrityError:
             continue  # that PIN is in use by another game: draw again
@@ -121,16 +124,27 @@ def seat_find(pin: str, token: str | None, user=None) -> tuple[LiveGame, LivePla
     return game, player
 
 
+def version_keep(game: LiveGame) -> None:
+    """The game's version, where a (re)connecting stream reads it (see game/live/stream.py)."""
+    transaction.on_commit(lambda: cache.set(version_key(game.pin), game.version, VERSION_KEPT_SECONDS))
+
+
 def announce(game: LiveGame, *, host_only: bool = False, question: bool = False) -> None:
     """Tell the screens watching this game that it changed, once the change is committed. A notice
-    is the game's version; for a newly opened `question` the phones' one also carries their screen."""
+    is the game's version; the phones' one also carries their new screen when a `question` opens,
+    and every player's result at a reveal or the end (see game/live/push.py). The version is kept
+    in the cache too, so a stream can tell a (re)connecting screen whether it is behind."""
     version = str(game.version)
 
     def send():
         try:
             phones = version
             if question:
-                phones = version + "\n" + question_screen(game)
+                phones = f"{version}\nquestion\n{question_screen(game)}"
+            elif game.phase in (Phase.REVEAL, Phase.FINISHED) and not host_only:
+                phones = f"{version}\nresults\n{results(game)}"
+            if not host_only:
+                version_keep(game)
             for channel, message in ((game.pin + "-host", version),) + (() if host_only else ((game.pin, phones),)):
                 bus().publish(channel, message)
         except Exception:  # noqa: BLE001 - a lost notice is caught up by the screens' polling

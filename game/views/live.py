@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from game import rules
+from game import limits, rules
 from game.live.board import board
+from game.live.push import seat_token
 from game.models import Classroom, Debate, LiveGame
 from game.services.live import (
     LiveError, answer_submit, game_by_pin, game_create, game_state, host_action, nickname_suggest, player_join,
@@ -132,9 +133,12 @@ def live_join(request):
     if request.GET.get("suggest"):
         initial["nickname"] = nickname_suggest()
     form = JoinLiveForm(request.POST or None, initial=initial)
+    if request.method == "POST" and limits.stopped(request, limits.GAME_PINS):
+        form.add_error(None, limits.GAME_PINS.message)
+        return render(request, "live/join.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
-            game = game_by_pin(form.cleaned_data["pin"])
+            game = pin_guess(request, form.cleaned_data["pin"])
             player = player_join(game=game, nickname=form.cleaned_data["nickname"], user=request.user)
         except LiveError as error:
             form.add_error(None, error.message)
@@ -146,12 +150,34 @@ def live_join(request):
     return render(request, "live/join.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def pin_guess(request, pin: str) -> LiveGame:
+    """The game with this PIN; an unknown PIN counts as a wrong guess from this address."""
+    try:
+        return game_by_pin(pin)
+    except LiveError:
+        limits.wrong_guess(request, limits.GAME_PINS)
+        raise
+
+
 def seat(request, pin: str):
-    return seat_find(pin, request.COOKIES.get(COOKIE.format(pin.strip())), request.user)
+    """The game and this screen's seat. A screen with its seat (the phones' every read) costs no
+    more; without one, a page asked for by PIN is a guess, limited as the join form's are."""
+    try:
+        game, player = seat_find(pin, request.COOKIES.get(COOKIE.format(pin.strip())), request.user)
+    except LiveError as error:
+        if error.status == 404:
+            limits.wrong_guess(request, limits.GAME_PINS)
+        if limits.stopped(request, limits.GAME_PINS):
+            raise LiveError(limits.GAME_PINS.message, 429) from None
+        raise
+    if player is None and limits.stopped(request, limits.GAME_PINS):
+        raise LiveError(limits.GAME_PINS.message, 429)
+    return game, player
 
 
 def play_context(game, player, mine=None) -> dict:
     return {"state": game_state(game, player=player, now=timezone.now(), mine=mine), "player": player,
+            "seat": seat_token(game.pin, player.pk),
             "server_now": int(timezone.now().timestamp() * 1000), "phone_closes_after": rules.LIVE_PHONE_ASKS_AFTER_MS}
 
 

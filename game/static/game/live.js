@@ -1,5 +1,6 @@
 // Live games: a screen hears "changed" over Server-Sent Events (htmx's SSE extension, `sse:changed`
-// on the screen) and fetches its state. While its stream is down (connecting, asleep, a server or
+// on the screen) and fetches its state, or is handed its new screen (`screen`, swapped by htmx). On
+// each (re)connect the stream says the game's version: a screen that is behind fetches its state. While its stream is down (connecting, asleep, a server or
 // proxy that cannot stream) it polls every 2 s instead. The stream's heartbeat (every 15 s)
 // carries the last version it announced: a screen showing an older one fetches its state, and a
 // screen that has heard nothing for 40 s treats its stream as down.
@@ -24,12 +25,18 @@
     var source = event.detail.source;
     if (source.liveWatched) return;
     source.liveWatched = true;
-    source.addEventListener("changed", function () { holder.liveHeard = Date.now(); });
-    source.addEventListener("heartbeat", function (message) {
-      holder.liveHeard = Date.now();
+    function heard() { holder.liveHeard = Date.now(); }
+    source.addEventListener("changed", heard);
+    source.addEventListener("screen", heard);
+    function catchUp(message, always) {
+      heard();
       var screen = holder.querySelector("[data-version]");
-      if (message.data && screen && Number(message.data) > Number(screen.dataset.version)) refresh(holder);
-    });
+      var behind = message.data ? Number(message.data) > Number(screen && screen.dataset.version) : always;
+      if (behind) refresh(holder);
+    }
+    // Connected: unknown version (empty) means fetch; a heartbeat with none means nothing moved yet.
+    source.addEventListener("connected", function (message) { catchUp(message, true); });
+    source.addEventListener("heartbeat", function (message) { catchUp(message, false); });
   });
   document.addEventListener("htmx:sseError", function (event) {
     var holder = holderOf(event.target);
