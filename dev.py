@@ -2,7 +2,8 @@
 """Set up and run Hustings, or run its tests, from a fresh clone.
 
     python3 dev.py start     # venv, install, migrate, import seeds/, demo teacher, serve on :8000
-    python3 dev.py test      # every test, browser tests included (extra arguments go to pytest)
+    python3 dev.py test      # every test, browser tests included (extra arguments go to pytest);
+                             # starts a throwaway Redis for them (and Chromium/redis-server via apt-get as root)
     python3 dev.py bench     # the benchmark figures (bench --load: the answer path under load)
     python3 dev.py manage COMMAND ...   # any manage.py command, in the venv, with the development settings
 
@@ -18,6 +19,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -162,11 +165,7 @@ def ensure_chromium() -> str:
     chromium = find_chromium()
     if chromium:
         return chromium
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("Installing Debian's chromium for the browser tests")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    if apt_install("chromium"):
         chromium = find_chromium()
         if chromium:
             return chromium
@@ -177,11 +176,92 @@ def ensure_chromium() -> str:
     )
 
 
+def apt_install(package: str) -> bool:
+    """Install a Debian package when we are root on a machine with apt-get."""
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+        return False
+    say(f"Installing Debian's {package} for the tests")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+    return True
+
+
+def ensure_redis_server() -> str:
+    """The live game's tests run two servers that talk through Redis: find redis-server, or install it."""
+    found = shutil.which("redis-server")
+    if not found:
+        if apt_install("redis-server"):
+            found = shutil.which("redis-server")
+    if found:
+        return found
+    sys.exit(
+        "[hustings] The live game's tests need redis-server and none was found.\n"
+        "  Install it (Debian/Ubuntu: sudo apt install redis-server; macOS: brew install redis),\n"
+        "  or set REDIS_URL to a Redis the tests may use, then run this command again."
+    )
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_answers(port: int) -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def throwaway_redis(folder: Path) -> tuple[subprocess.Popen, str]:
+    """A Redis of the tests' own, on a free port, keeping nothing on disk; stopped after the tests."""
+    server = ensure_redis_server()
+    for _ in range(5):
+        port = free_port()
+        process = subprocess.Popen(
+            [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(folder), "--loglevel", "warning"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        for _ in range(100):
+            if redis_answers(port):
+                return process, f"redis://127.0.0.1:{port}/0"
+            if process.poll() is not None:
+                break  # the port was taken meanwhile: try another
+            time.sleep(0.05)
+        process.kill()
+        process.wait()
+    sys.exit("[hustings] Could not start a Redis for the tests (see above).")
+
+
 def test(args: list[str]) -> int:
+    """Every test; a throwaway Redis is started for them (and stopped) unless REDIS_URL names one."""
     python = ensure_venv("test")
     env = dict(os.environ)
     env["HUSTINGS_CHROMIUM"] = ensure_chromium()
-    return subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
+    redis = None
+    with tempfile.TemporaryDirectory(prefix="hustings-redis-") as folder:
+        try:
+            if not env.get("REDIS_URL"):
+                redis, env["REDIS_URL"] = throwaway_redis(Path(folder))
+                say(f"A Redis of the tests' own on {env['REDIS_URL']} (stopped afterwards)")
+            return subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
+        except KeyboardInterrupt:
+            return 130
+        finally:
+            if redis is not None:
+                redis.terminate()
+                try:
+                    redis.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    redis.kill()
 
 
 def bench(args: list[str]) -> int:

@@ -14,6 +14,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
 from game.live.memo import remembered
+from game.live.teams import TeamStanding, team_standings
 from game.models import LiveGame, LivePlayer
 
 Phase = LiveGame.Phase
@@ -27,6 +28,7 @@ class Standing:
     points: int
     rank: int
     rise: int = 0  # places gained since the question before (0 when new or not moved up)
+    team_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Board:
     total_questions: int
     standings: list[Standing] = field(default_factory=list)
     movers: list[Standing] = field(default_factory=list)
+    teams: list[TeamStanding] = field(default_factory=list)  # empty when the game has no teams
 
     def of(self, player_id: int, nickname: str = "") -> Standing:
         """A player's standing; one who joined after the board was built is last equal, with 0 points."""
@@ -45,7 +48,20 @@ class Board:
 
     @property
     def podium(self) -> list[Standing]:
-        return self.standings[:3]
+        """Everyone placed first, second or third: equal points share a step."""
+        return [s for s in self.standings if s.rank <= 3]
+
+    @property
+    def team_podium(self) -> list[TeamStanding]:
+        return [t for t in self.teams if t.rank <= 3]
+
+    @property
+    def teams_in_order(self) -> list[TeamStanding]:
+        """The teams in the host's order (the board ranks them)."""
+        return sorted(self.teams, key=lambda t: t.position)
+
+    def team_of(self, team_id: int | None) -> TeamStanding | None:
+        return next((t for t in self.teams if t.team_id == team_id), None)
 
 
 def revealed(game: LiveGame) -> int:
@@ -70,19 +86,23 @@ def ranks(rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int, int]]:
 
 
 def board_build(game: LiveGame) -> Board:
-    """Two queries: the question count, and every seated player's points now and one question ago."""
+    """Three queries: the question count, the teams, and every seated player's points now and one
+    question ago."""
     total = game.questions.count()
+    teams = list(game.teams.values_list("pk", "name"))  # in the host's order
     upto = revealed(game)
     rows = list(
         LivePlayer.objects.filter(game=game, kicked=False)
         .annotate(now=Coalesce(Sum("answers__points", filter=Q(answers__question__position__lt=upto)), 0),
                   before=Coalesce(Sum("answers__points", filter=Q(answers__question__position__lt=upto - 1)), 0))
-        .order_by("joined_at", "pk").values_list("pk", "nickname", "now", "before"))
-    earlier = {player_id: rank for player_id, _, _, rank in ranks([(pk, name, before) for pk, name, _, before in rows])}
-    standings = [Standing(player_id, nickname, points, rank, max(0, earlier[player_id] - rank) if upto > 1 else 0)
-                 for player_id, nickname, points, rank in ranks([(pk, name, now) for pk, name, now, _ in rows])]
+        .order_by("joined_at", "pk").values_list("pk", "nickname", "now", "before", "team_id"))
+    team_of = {pk: team for pk, _, _, _, team in rows}
+    earlier = {player_id: rank for player_id, _, _, rank in ranks([(pk, name, before) for pk, name, _, before, _ in rows])}
+    standings = [Standing(player_id, nickname, points, rank, max(0, earlier[player_id] - rank) if upto > 1 else 0,
+                          team_of[player_id])
+                 for player_id, nickname, points, rank in ranks([(pk, name, now) for pk, name, now, _, _ in rows])]
     movers = sorted((s for s in standings if s.rise > 0), key=lambda s: (-s.rise, s.rank))[:MOVERS]
-    return Board(total, standings, movers)
+    return Board(total, standings, movers, team_standings(((s.team_id, s.points) for s in standings), teams) if teams else [])
 
 
 def board(game: LiveGame) -> Board:

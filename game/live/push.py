@@ -69,9 +69,11 @@ def results(game: LiveGame) -> str:
     for standing in scores.standings:
         answer = given.get(standing.player_id)
         mine = (1, int(answer[0]), answer[1], answer[2]) if answer else (0, 0, 0, 0)
-        seats[standing.player_id] = [standing.nickname, standing.rank, standing.points, *mine]
+        seats[standing.player_id] = [standing.nickname, standing.rank, standing.points, *mine, standing.team_id]
+    teams = {team.team_id: [team.name, team.rank, team.mean, team.members] for team in scores.teams}
     return json.dumps({"phase": game.phase, "right": question.right_label if question else "",
-                       "players": len(scores.standings), "seats": seats}, separators=(",", ":"))
+                       "players": len(scores.standings), "seats": seats, "teams": teams,
+                       "team_count": len(scores.teams)}, separators=(",", ":"))
 
 
 def result_screen(pin: str, version: int, payload: dict, player_id: int) -> str | None:
@@ -80,8 +82,11 @@ def result_screen(pin: str, version: int, payload: dict, player_id: int) -> str 
     seat = payload["seats"].get(str(player_id))
     if seat is None:
         return None
-    nickname, rank, total_points, answered, correct, points, streak = seat
+    nickname, rank, total_points, answered, correct, points, streak, team_id = seat
+    team = payload["teams"].get(str(team_id)) if team_id is not None else None
     return render_to_string("live/pushed_result.html", {
+        "team": dict(zip(("name", "rank", "mean", "members"), team)) if team else None,
+        "team_count": payload["team_count"],
         "pin": pin, "version": version, "signature": player_signature(version, "", bool(answered)),
         "phase": payload["phase"], "right_label": payload["right"], "players": payload["players"],
         "nickname": nickname, "rank": rank, "total_points": total_points, "answered": answered, "correct": correct,

@@ -35,6 +35,15 @@ def answers_count(game: LiveGame, question: LiveQuestion) -> dict:
     return {"version": version, "seated": seated, "answered": answered}
 
 
+def steps(placed) -> list[tuple[int, list[str]]]:
+    """(rank, name) in rank order -> the podium's steps: names sharing first, second, third."""
+    grouped: dict[int, list[str]] = {}
+    for rank, name in placed:
+        if rank <= 3:
+            grouped.setdefault(rank, []).append(name)
+    return sorted(grouped.items())
+
+
 def player_signature(version: int, window: str, answered: bool) -> str:
     """What a phone's screen shows, in short: the same for a pushed screen and a fetched one."""
     return f"{version}-{window}-{int(answered)}"
@@ -59,6 +68,28 @@ class LiveState:
     @property
     def total(self) -> int:
         return self.board.total_questions
+
+    @property
+    def teams(self) -> list[tuple]:
+        """The lobby's players by team: (team, its players), in the host's order of teams."""
+        return [(team, [p for p in self.players if p.team_id == team.team_id]) for team in self.board.teams_in_order]
+
+    @property
+    def team_names(self) -> dict[int, str]:
+        return {team.team_id: team.name for team in self.board.teams}
+
+    @property
+    def podium_steps(self) -> list[tuple[int, list[str]]]:
+        return steps((s.rank, f"{s.nickname} · {s.points}") for s in self.board.standings)
+
+    @property
+    def team_podium_steps(self) -> list[tuple[int, list[str]]]:
+        return steps((t.rank, f"{t.name} · {t.mean}") for t in self.board.teams)
+
+    @property
+    def my_team(self):
+        """The phone's team on the board (name, rank, mean, members), or None without teams."""
+        return self.board.team_of(self.me.team_id) if self.me is not None else None
 
     @property
     def standings(self) -> list[Standing]:

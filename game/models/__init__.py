@@ -14,7 +14,7 @@ from .content import (
     Status,
 )
 from .classes import Assignment, Classroom, Membership
-from .live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion
+from .live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, LiveTeam
 from .play import Mode, Round, RoundItem
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "LiveGame",
     "LivePlayer",
     "LiveQuestion",
+    "LiveTeam",
     "Mode",
     "Paragraph",
     "Question",

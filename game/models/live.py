@@ -42,6 +42,9 @@ class LiveGame(models.Model):
     paused_remaining_ms = models.PositiveIntegerField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    locked = models.BooleanField(default=False, help_text="No one new can join (players already in stay).")
+    teams_from_class = models.BooleanField(
+        default=False, help_text="Teams dealt from the class list before anyone joins, else balanced as players join.")
 
     class Meta:
         ordering = ["-created_at"]
@@ -61,6 +64,9 @@ class LivePlayer(models.Model):
     token = models.UUIDField(default=uuid.uuid4, unique=True, help_text="Kept in the player's cookie to rejoin.")
     joined_at = models.DateTimeField(auto_now_add=True)
     kicked = models.BooleanField(default=False)
+    device = models.CharField(max_length=32, blank=True, db_index=True,
+                              help_text="The joining browser's mark: a removed player's browser can't join again.")
+    team = models.ForeignKey("game.LiveTeam", on_delete=models.SET_NULL, null=True, blank=True, related_name="players")
 
     class Meta:
         ordering = ["joined_at"]
@@ -72,6 +78,21 @@ class LivePlayer(models.Model):
 
     def __str__(self):
         return self.nickname
+
+
+class LiveTeam(models.Model):
+    """A team in a live game: Proposition and Opposition, or 2 to 6 named by the host."""
+
+    game = models.ForeignKey(LiveGame, on_delete=models.CASCADE, related_name="teams")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=30)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["game", "position"], name="live_team_position_once")]
+
+    def __str__(self):
+        return self.name
 
 
 class LiveQuestion(models.Model):

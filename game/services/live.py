@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 
 from game import rules
@@ -25,8 +25,9 @@ from game.live.nicknames import nickname_suggest  # noqa: F401 - the views offer
 from game.live.push import question_screen, results
 from game.live.stream import VERSION_KEPT_SECONDS, version_key
 from game.live.state import LiveState, answers_count, current_question, state_read
+from game.live.teams import class_plan, team_for_joiner
 from game.models import (
-    Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Membership, Mode, Round, RoundItem,
+    Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, LiveTeam, Membership, Mode, Round, RoundItem,
 )
 from game.services.rounds import PlayError, items_deal
 
@@ -45,8 +46,11 @@ def nickname_check(nickname: str) -> str:
 
 
 def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_scoring: bool = True,
-                streak_bonus: bool = True, leaderboard_every: int = 1, classroom=None,
-                rng: random.Random | None = None) -> LiveGame:
+                streak_bonus: bool = True, leaderboard_every: int = 1, classroom=None, teams: list[str] = (),
+                teams_from_class: bool = False, rng: random.Random | None = None) -> LiveGame:
+    """A new game in its lobby; `teams`: their names (none: everyone for themselves);
+    `teams_from_class`: in a class game, teams are dealt from the class list rather than as
+    players join."""
     rng = rng or random.SystemRandom()
     items = items_deal(debate=debate, mode=DEAL_MODES[mode], rng=rng, count=questions, mix_questions=False)[:questions]
     for _ in range(20):
@@ -55,7 +59,9 @@ def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_
                 game = LiveGame.objects.create(
                     pin=f"{rng.randint(0, 999999):06d}", host=host, debate=debate, mode=mode, seconds=seconds,
                     speed_scoring=speed_scoring, streak_bonus=streak_bonus,
-                    leaderboard_every=max(1, leaderboard_every), classroom=classroom)
+                    leaderboard_every=max(1, leaderboard_every), classroom=classroom,
+                    teams_from_class=bool(teams and teams_from_class and classroom))
+                LiveTeam.objects.bulk_create(LiveTeam(game=game, position=n, name=name) for n, name in enumerate(teams))
                 LiveQuestion.objects.bulk_create(
                     LiveQuestion(game=game, position=n, quote_id=item.quote_id, question_id=item.question_id,
                                  argument_id=item.argument_id, kind=item.kind, asked=item.asked, options=item.options,
@@ -78,29 +84,72 @@ def game_by_pin(pin: str) -> LiveGame:
     return game
 
 
-def player_join(*, game: LiveGame, nickname: str, user=None) -> LivePlayer:
-    """Join (or, for a logged-in student, rejoin on any device) with the same seat and score."""
+REMOVED = "The host has removed you from this game."
+
+
+def player_join(*, game: LiveGame, nickname: str, user=None, device: str = "") -> LivePlayer:
+    """Join (or, for a logged-in student, rejoin on any device) with the same seat and score.
+
+    `device` marks the joining browser: one whose player the host removed can't join this game
+    again under another name. In a locked game only those already in can come back."""
     if game.phase == Phase.FINISHED:
         raise LiveError("This game has ended.", 409)
     if user is not None and user.is_authenticated:
         seat = game.players.filter(user=user).first()
         if seat is not None:
             if seat.kicked:
-                raise LiveError("The host has removed you from this game.", 403)
+                raise LiveError(REMOVED, 403)
             return seat
     else:
         user = None
+    if device and game.players.filter(device=device, kicked=True).exists():
+        raise LiveError(REMOVED, 403)
+    if game.locked:
+        raise LiveError("The host has locked this game: no one new can join now. Ask your teacher.", 403)
     if game.classroom_id and (user is None or not Membership.objects.filter(
             classroom_id=game.classroom_id, student=user).exists()):
         raise LiveError(f"This game is for {game.classroom.name} only: log in with your class account to join.", 403)
     nickname = nickname_check(nickname)
     try:
         with transaction.atomic():
-            player = LivePlayer.objects.create(game=game, nickname=nickname, user=user)
+            team = team_for(game, user) if game.teams.exists() else None
+            player = LivePlayer.objects.create(game=game, nickname=nickname, user=user, device=device[:32], team=team)
         announce(game, host_only=True)
         return player
     except IntegrityError:
         raise LiveError("Someone in this game already has that nickname: pick another.", 409) from None
+
+
+def team_for(game: LiveGame, user) -> LiveTeam:
+    """A new player's team: from the class list (in a class game that asked for it), else the
+    smallest team. Joins to one game queue on its row, so two at once can't both fill one team."""
+    LiveGame.objects.select_for_update().filter(pk=game.pk).first()
+    teams = list(game.teams.all())
+    order = [team.pk for team in teams]
+    if game.teams_from_class and user is not None:
+        students = list(Membership.objects.filter(classroom_id=game.classroom_id).order_by("display_name", "pk")
+                        .values_list("student_id", flat=True))
+        planned = class_plan(students, order).get(user.pk)
+        if planned is not None:
+            return next(team for team in teams if team.pk == planned)
+    sizes = dict(game.players.filter(kicked=False, team__isnull=False).values_list("team").annotate(n=Count("id"))
+                 .values_list("team", "n"))
+    chosen = team_for_joiner(sizes, order)
+    return next(team for team in teams if team.pk == chosen)
+
+
+def player_team_set(*, game: LiveGame, player_id: int, team_id: int) -> tuple[str, str]:
+    """The host moves a player to another team; their points go with them."""
+    player = game.players.filter(pk=player_id, kicked=False).first()
+    team = game.teams.filter(pk=team_id).first()
+    if player is None or team is None:
+        raise LiveError("That player or team isn't in this game.", 404)
+    player.team = team
+    player.save(update_fields=["team"])
+    LiveGame.objects.filter(pk=game.pk).update(version=F("version") + 1)
+    game.refresh_from_db()
+    announce(game)
+    return player.nickname, team.name
 
 
 def seat_find(pin: str, token: str | None, user=None) -> tuple[LiveGame, LivePlayer | None]:
@@ -231,6 +280,8 @@ def host_action(*, game: LiveGame, action: str, version: int, now: datetime) -> 
                    "opens_at": min(game.opens_at or now, now)}
     elif action == "end" and game.phase != Phase.FINISHED:
         changes = {"phase": Phase.FINISHED}
+    elif action in ("lock", "unlock") and game.phase != Phase.FINISHED:
+        changes = {"locked": action == "lock"}
     else:
         raise LiveError("That can't be done now; the screen shows where the game is.", 409)
     if not _move(game, version, opens_question=action in ("start", "next") and changes.get("phase") == Phase.QUESTION,

@@ -50,3 +50,9 @@ def epoch_ms(moment) -> int:
 def ordinal_place(rank: int) -> str:
     suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
     return f"{rank}{suffix}"
+
+
+@register.filter
+def get_item(mapping, key):
+    """A value from a dict by a key held in a variable."""
+    return mapping.get(key, "") if mapping else ""

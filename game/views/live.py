@@ -5,6 +5,9 @@ ordinary POSTs with CSRF."""
 
 from __future__ import annotations
 
+import re
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
@@ -16,16 +19,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from game import limits, rules
 from game.live.board import board
 from game.live.push import seat_token
+from game.live.teams import team_names
 from game.models import Classroom, Debate, LiveGame
 from game.services.live import (
     LiveError, answer_submit, game_by_pin, game_create, game_state, host_action, nickname_suggest, player_join,
-    player_kick, seat_find,
+    player_kick, player_team_set, seat_find,
 )
 from game.views.errors import play_error
 from game.views.qr import qr_response
 from game.views.teach import teacher_required
 
 COOKIE = "live_seat_{}"
+DEVICE = "live_device"  # this browser's mark: a player the host removed can't come back under a new name
 
 
 class LiveGameForm(forms.Form):
@@ -40,10 +45,28 @@ class LiveGameForm(forms.Form):
     leaderboard_every = forms.IntegerField(min_value=1, max_value=30, initial=1, label="Leaderboard after every … questions")
     classroom = forms.ModelChoiceField(queryset=Classroom.objects.none(), required=False, label="Who can join",
                                        empty_label="Anyone with the PIN")
+    team_kind = forms.ChoiceField(label="Teams", initial="none", widget=forms.RadioSelect, choices=[
+        ("none", "No teams: everyone for themselves"), ("sides", "Proposition against Opposition"),
+        ("named", "Named teams (2 to 6)")])
+    team_names = forms.CharField(required=False, label="Team names, one a line", widget=forms.Textarea(attrs={"rows": 4}),
+                                 help_text="For named teams. Players are put in the smallest team as they join.")
+    teams_from_class = forms.BooleanField(required=False, label="In a class game, make the teams from the class list",
+                                          help_text="Students are dealt into teams in the order of the class list, "
+                                                    "so each knows their team on any device.")
 
     def __init__(self, *args, teacher=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["classroom"].queryset = Classroom.objects.filter(teacher=teacher)
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["teams"] = team_names(data.get("team_kind", "none"), data.get("team_names", ""))
+        except ValueError as error:
+            self.add_error("team_names", str(error))
+        data.pop("team_kind", None)
+        data.pop("team_names", None)
+        return data
 
 
 class JoinLiveForm(forms.Form):
@@ -96,14 +119,21 @@ def live_host_state(request, pin: str):
 def live_host_action(request, pin: str):
     game = hosted(request, pin)
     try:
-        if request.POST.get("action") == "kick":
-            name = player_kick(game=game, player_id=int(request.POST.get("player", 0) or 0))
-            messages.success(request, f"{name} has left the game.")
+        action = request.POST.get("action", "")
+        if action in ("kick", "team"):
+            player_id = int(request.POST.get("player", 0) or 0)
+            if action == "kick":
+                messages.success(request, f"{player_kick(game=game, player_id=player_id)} has left the game. "
+                                          "They can't join this game again.")
+            else:
+                name, team = player_team_set(game=game, player_id=player_id, team_id=int(request.POST.get("team", 0) or 0))
+                messages.success(request, f"{name} is now in {team}.")
             if request.POST.get("back") == "players":
                 return redirect("live_host_players", pin=game.pin)
         else:
-            host_action(game=game, action=request.POST.get("action", ""), version=int(request.POST.get("version", 0) or 0),
-                        now=timezone.now())
+            host_action(game=game, action=action, version=int(request.POST.get("version", 0) or 0), now=timezone.now())
+    except ValueError:
+        messages.error(request, "That could not be read; the screen shows where the game is.")
     except LiveError as error:
         messages.error(request, error.message)
     return redirect("live_host", pin=game.pin)
@@ -117,7 +147,7 @@ def live_host_players(request, pin: str):
     game = hosted(request, pin)
     scores = board(game)
     players = [(p, scores.of(p.pk, p.nickname)) for p in game.players.filter(kicked=False)]
-    return render(request, "live/players.html", {"game": game, "players": players})
+    return render(request, "live/players.html", {"game": game, "players": players, "teams": list(game.teams.all())})
 
 
 @teacher_required
@@ -133,17 +163,22 @@ def live_join(request):
     if request.GET.get("suggest"):
         initial["nickname"] = nickname_suggest()
     form = JoinLiveForm(request.POST or None, initial=initial)
+    device = request.COOKIES.get(DEVICE, "")
+    if not re.fullmatch(r"[0-9a-f]{32}", device):
+        device = uuid.uuid4().hex
     if request.method == "POST" and limits.stopped(request, limits.GAME_PINS):
         form.add_error(None, limits.GAME_PINS.message)
         return render(request, "live/join.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             game = pin_guess(request, form.cleaned_data["pin"])
-            player = player_join(game=game, nickname=form.cleaned_data["nickname"], user=request.user)
+            player = player_join(game=game, nickname=form.cleaned_data["nickname"], user=request.user, device=device)
         except LiveError as error:
             form.add_error(None, error.message)
         else:
             response = redirect("live_play", pin=game.pin)
+            response.set_cookie(DEVICE, device, max_age=60 * 60 * 24 * 30, httponly=True, samesite="Lax",
+                                secure=request.is_secure())
             response.set_cookie(COOKIE.format(game.pin), str(player.token), max_age=60 * 60 * 6, httponly=True,
                                 samesite="Lax", secure=request.is_secure())
             return response

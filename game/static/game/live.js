@@ -56,3 +56,16 @@
     });
   }, POLL_MS);
 })();
+// The projector's full-screen button (shown only where the browser allows full screen).
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-fullscreen]");
+  if (!button || !document.fullscreenEnabled) return;
+  button.hidden = false;
+  function label() { button.textContent = document.fullscreenElement ? "Leave full screen" : "Full screen"; }
+  button.addEventListener("click", function () {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else document.documentElement.requestFullscreen().catch(function () {});
+  });
+  document.addEventListener("fullscreenchange", label);
+})();
