@@ -25,6 +25,12 @@ OPTIONS = 4  # speakers shown for each quote: the right one and three others
 T = TypeVar("T")
 
 
+def ordinal(place: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st: a place as a leaderboard says it."""
+    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
+    return f"{place}{suffix}"
+
+
 def points_for_answer(correct: bool, streak_before: int) -> tuple[int, int]:
     """(points, streak after) for one answer; `streak_before` is right answers in a row so far."""
     if not correct:

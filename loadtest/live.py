@@ -133,7 +133,13 @@ class Screen:
                         if event.data.isdigit():
                             self.noticed.setdefault(int(event.data), time.monotonic())
                         asyncio.create_task(self.refresh())
-                    elif event.event == "question":  # the new question's screen, pushed: nothing to fetch
+                    elif event.event == "connected":  # as the page does: fetch only when behind
+                        if not event.data.isdigit() or int(event.data) > self.version:
+                            asyncio.create_task(self.refresh())
+                        elif self.reconnected_at is not None:
+                            self.results["reconnect"].append((time.monotonic() - self.reconnected_at) * 1000)
+                            self.reconnected_at = None
+                    elif event.event == "screen":  # a new question, or this phone's result: nothing to fetch
                         if found := VERSION.search(event.data):
                             self.noticed.setdefault(int(found.group(1)), time.monotonic())
                         self.take(event.data)
@@ -181,6 +187,7 @@ class Player(Screen):
         await asyncio.sleep(random.uniform(0, 4))
         options = OPTION.findall(self.page)
         started = time.monotonic()
+        self.results["answer_started"][position] = max(self.results["answer_started"].get(position, 0), started)
         try:
             response = await self.client.post(
                 f"/live/{self.pin}/answer/", data={"position": position, "answer": random.choice(options)},
@@ -193,11 +200,11 @@ class Player(Screen):
             self.results["sent"] += 1
             self.take(response.text)
         else:
-            self.fail(f"answer: {response.status_code} " + " ".join(re.findall(r'role="alert">([^<]+)', response.text)))
+            self.fail(f"answer: {response.status_code} " + " ".join(re.findall(r'role="alert"[^>]*>([^<]+)', response.text))[:120])
 
 
 async def run(players_count, questions):
-    results = {"errors": 0, "sent": 0, "no_options": 0, "answer": [], "reconnect": [], "host_closed": 0, "why": {}}
+    results = {"answer_started": {}, "errors": 0, "sent": 0, "no_options": 0, "answer": [], "reconnect": [], "host_closed": 0, "why": {}}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(40), ALLOWED_HOSTS="127.0.0.1",
@@ -256,24 +263,26 @@ async def run(players_count, questions):
                                  *(p.drop_and_return(READING_SECONDS + 4) for p in dropping))
             arrivals(version, moved_at, noticed, "noticed")
             arrivals(version, moved_at, holding, "holding")
-            await asyncio.sleep(2)  # everyone answered: the server moved to the reveal by itself
+            # Everyone answered: the last answer's POST moved the game to the reveal (timed from
+            # when that POST left, so the figure includes its own handling).
+            revealed_from = results["answer_started"].get(position)
+            await asyncio.sleep(2)
             if "Skip to the answer" in (await host.client.get(f"/live/host/{pin}/")).text:
                 results["host_closed"] += 1  # someone could not answer: the host skips to the answer
-                await host_moves("close")
+                _, revealed_from = await host_moves("close")
                 await asyncio.sleep(2)
-            first_heard = min((p.noticed[version + 1] for p in players if version + 1 in p.noticed), default=None)
-            if first_heard is not None:
-                arrivals(version + 1, first_heard, reveal, "holding")
+            if revealed_from is not None:
+                arrivals(version + 1, revealed_from, reveal, "holding")
         await host_moves("next")
         await asyncio.sleep(2)
         stored, doubled, late = stored_answers(pin)
         print(f"Live game load test: {players_count} players, {total} questions, uvicorn 2 workers, PostgreSQL, Redis; "
               f"{os.cpu_count()} cores (the load generator shares them)")
         print(f"  joined {joined}/{players_count} in {join_seconds:.1f} s")
-        print(line("fan-out: host's move to notice", noticed) + "  (target p95 <= 500 ms)")
+        print(line("fan-out: host's move to notice", noticed) + target(noticed, 500))
         print(line("fan-out: host's move to new state held", holding))
-        print(line("reveal: first phone's notice to state held", reveal))
-        print(line("answer POST", results["answer"]) + "  (target p95 <= 300 ms)")
+        print(line("reveal: move to each phone holding its result", reveal) + target(reveal, 500))
+        print(line("answer POST", results["answer"]) + target(results["answer"], 300))
         print(line("stream reconnect to snapshot", results["reconnect"]))
         print(f"  errors {results['errors']} (no options within 10 s: {results['no_options']})  answers sent "
               f"{results['sent']}  stored {stored}  doubled {doubled}  after deadline {late}")
@@ -290,6 +299,12 @@ async def run(players_count, questions):
             sampler.cancel()
         server.terminate()
         server.wait(timeout=20)
+
+
+def target(values_ms, p95_ms):
+    """Whether p95 is within the target, said plainly."""
+    met = bool(values_ms) and pct(values_ms, 95) <= p95_ms
+    return f"  target p95 <= {p95_ms} ms: {'MET' if met else 'MISSED'}"
 
 
 def free_port():

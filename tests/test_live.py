@@ -236,3 +236,48 @@ def test_a_streams_seat_is_signed_and_belongs_to_its_game():
     assert seat_of("654321", token) is None  # another game's seat
     assert seat_of("123456", token[:-1] + ("A" if token[-1] != "A" else "B")) is None  # forged
     assert seat_of("123456", "") is None
+
+
+def test_a_pushed_result_with_a_team_and_a_streak_is_filled_in_and_escaped(
+        teacher, monkeypatch, django_capture_on_commit_callbacks):
+    """The pushed screen is filled in from one rendering of its shape: the numbers, the place, the
+    team and a nickname with markup in it (escaped) are this phone's own."""
+    import game.services.live as live
+    from django.test import Client
+
+    from game.live.stream import changed
+
+    published = []
+    monkeypatch.setattr(live, "bus", lambda: type("Recorder", (), {"publish": lambda self, *a: published.append(a)})())
+    debate = classroom_debate()
+    game = game_create(host=teacher, debate=debate, mode="quiz", questions=1, seconds=20, teams=["Reds", "Blues"])
+    phone = Client()
+    phone.post("/live/", {"pin": game.pin, "nickname": "<b>Ann</b>"})
+    ann = game.players.get()
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    open_answers(game)
+    question = game.questions.get()
+    with django_capture_on_commit_callbacks(execute=True):  # Ann is everyone: her answer brings the reveal
+        answer_submit(game=game, player=ann, position=0, answer_id=question.right_answer, now=timezone.now())
+    game.refresh_from_db()
+    message = next(m for channel, m in reversed(published) if channel == game.pin and "\nresults\n" in m)
+    pushed = changed(message, game.pin, ann.pk)
+    assert "&lt;b&gt;Ann&lt;/b&gt; · Reds ·" in pushed and "<b>Ann</b>" not in pushed and "\u27e6" not in pushed
+    fetched = phone.get(f"/live/{game.pin}/state/", HTTP_HX_REQUEST="true").content.decode()
+    stored = LiveAnswer.objects.get(player=ann)
+    for words in (f"+{stored.points} points", "You're 1st of 1.", "Reds: 1st of 2 teams, with a mean of "
+                  f"{stored.points} points from 1 player.", "&lt;b&gt;Ann&lt;/b&gt; · Reds ·"):
+        assert words in pushed and words in fetched
+
+
+def test_pushed_results_of_the_same_shape_differ_only_in_their_own_numbers():
+    from game.live.push import result_screen
+
+    payload = {"phase": "reveal", "right": "Jeremy Hunt", "players": 3, "team_count": 0, "teams": {},
+               "seats": {"1": ["Ann", 1, 2400, 1, 1, 900, 3, None], "2": ["Ben", 2, 1800, 1, 1, 700, 2, None],
+                         "3": ["Cy", 3, 0, 0, 0, 0, 0, None]}}
+    ann, ben, cy = (result_screen("123456", 9, payload, n) for n in (1, 2, 3))
+    assert "+900 points · 3 in a row" in ann and "You're 1st of 3." in ann and "Ann · 2400 points" in ann
+    assert "+700 points · 2 in a row" in ben and "You're 2nd of 3." in ben
+    assert "Time's up" in cy and "You're 3rd of 3." in cy and "?s=9--0" in cy and "?s=9--1" in ann
+    assert result_screen("123456", 9, payload, 4) is None  # joined after the results: it fetches

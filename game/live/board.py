@@ -38,13 +38,13 @@ class Board:
     movers: list[Standing] = field(default_factory=list)
     teams: list[TeamStanding] = field(default_factory=list)  # empty when the game has no teams
 
-    def of(self, player_id: int, nickname: str = "") -> Standing:
+    def of(self, player_id: int, nickname: str = "", team_id: int | None = None) -> Standing:
         """A player's standing; one who joined after the board was built is last equal, with 0 points."""
         for standing in self.standings:
             if standing.player_id == player_id:
                 return standing
         ahead = sum(1 for s in self.standings if s.points > 0)
-        return Standing(player_id, nickname, 0, ahead + 1)
+        return Standing(player_id, nickname, 0, ahead + 1, team_id=team_id)
 
     @property
     def podium(self) -> list[Standing]:

@@ -20,11 +20,14 @@ from django.core import signing
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 
 from game import rules
 from game.live.board import board
+from game.live.memo import remembered
 from game.live.state import LiveState, current_question, player_signature
 from game.models import LiveAnswer, LiveGame
+from game.rules import ordinal
 
 Phase = LiveGame.Phase
 SEAT_SALT = "hustings.live.seat"
@@ -76,6 +79,16 @@ def results(game: LiveGame) -> str:
                        "team_count": len(scores.teams)}, separators=(",", ":"))
 
 
+# A pushed result is filled in from one rendering per shape (what the words around the numbers
+# are: right or not, a streak, a team...), so 500 phones cost one template rendering each few.
+FIELDS = ("points", "streak", "place", "total_points", "nickname", "team_name", "team_place", "team_mean",
+          "team_members", "signature")
+
+
+def _blank(field: str) -> str:
+    return f"\u27e6{field}\u27e7"  # ⟦field⟧: never in a name (nicknames are escaped when filled in)
+
+
 def result_screen(pin: str, version: int, payload: dict, player_id: int) -> str | None:
     """One phone's screen from the published results (no database), or None when it has no seat
     in them (it joined a moment ago: it fetches its state instead)."""
@@ -84,11 +97,27 @@ def result_screen(pin: str, version: int, payload: dict, player_id: int) -> str 
         return None
     nickname, rank, total_points, answered, correct, points, streak, team_id = seat
     team = payload["teams"].get(str(team_id)) if team_id is not None else None
-    return render_to_string("live/pushed_result.html", {
-        "team": dict(zip(("name", "rank", "mean", "members"), team)) if team else None,
-        "team_count": payload["team_count"],
-        "pin": pin, "version": version, "signature": player_signature(version, "", bool(answered)),
-        "phase": payload["phase"], "right_label": payload["right"], "players": payload["players"],
-        "nickname": nickname, "rank": rank, "total_points": total_points, "answered": answered, "correct": correct,
-        "points": points, "streak": streak,
+    shape = (pin, version, answered, correct, streak > 1, team is not None, bool(team and team[3] == 1))
+    template = remembered(f"live-result:{shape}", lambda: _shape_render(pin, version, payload, shape))
+    values = {"points": points, "streak": streak, "place": ordinal(rank), "total_points": total_points,
+              "nickname": nickname, "signature": player_signature(version, "", bool(answered))}
+    if team:
+        values.update(team_name=team[0], team_place=ordinal(team[1]), team_mean=team[2], team_members=team[3])
+    for field, value in values.items():
+        template = template.replace(_blank(field), escape(str(value)))
+    return template
+
+
+def _shape_render(pin: str, version: int, payload: dict, shape: tuple) -> str:
+    _, _, answered, correct, streak, has_team, one_member = shape
+    team = {"name": _blank("team_name"), "place": _blank("team_place"), "mean": _blank("team_mean"),
+            "members": 1 if one_member else 2} if has_team else None
+    html = render_to_string("live/pushed_result.html", {
+        "pin": pin, "version": version, "signature": _blank("signature"), "phase": payload["phase"],
+        "right_label": payload["right"], "players": payload["players"], "team_count": payload["team_count"],
+        "nickname": _blank("nickname"), "place": _blank("place"), "total_points": _blank("total_points"),
+        "answered": answered, "correct": correct, "points": _blank("points"), "streak": 2 if streak else 0, "team": team,
     })
+    # The streak and the team's size are written out (the shape chose the words around them).
+    html = html.replace(" · 2 in a row", f" · {_blank('streak')} in a row")
+    return html.replace(f"from {team['members']} player", f"from {_blank('team_members')} player") if team else html

@@ -136,7 +136,7 @@ def state_read(game: LiveGame, *, player: LivePlayer | None = None, now: datetim
             state.mine = mine
         elif question is not None:
             state.mine = LiveAnswer.objects.filter(question_id=question.pk, player=player).first()
-        state.me = scores.of(player.pk, player.nickname)
+        state.me = scores.of(player.pk, player.nickname, player.team_id)
         return state
     seated = game.players.filter(kicked=False)
     if game.phase == Phase.LOBBY:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from game.rules import ordinal
+
 SIDES = ("Proposition", "Opposition")
 MIN_TEAMS, MAX_TEAMS = 2, 6
 
@@ -21,6 +23,10 @@ class TeamStanding:
     mean: int  # the members' mean points, rounded
     rank: int
     position: int = 0  # the host's order
+
+    @property
+    def place(self) -> str:
+        return ordinal(self.rank)
 
 
 def team_names(kind: str, names: str = "") -> list[str]:

@@ -4,6 +4,8 @@ from datetime import date
 
 from django import template
 
+from game import rules
+
 from game.models.content import icon_symbol as symbol_of
 
 register = template.Library()
@@ -48,8 +50,7 @@ def epoch_ms(moment) -> int:
 
 @register.filter
 def ordinal_place(rank: int) -> str:
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
+    return rules.ordinal(rank)
 
 
 @register.filter

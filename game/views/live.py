@@ -50,8 +50,8 @@ class LiveGameForm(forms.Form):
         ("named", "Named teams (2 to 6)")])
     team_names = forms.CharField(required=False, label="Team names, one a line", widget=forms.Textarea(attrs={"rows": 4}),
                                  help_text="For named teams. Players are put in the smallest team as they join.")
-    teams_from_class = forms.BooleanField(required=False, label="In a class game, make the teams from the class list",
-                                          help_text="Students are dealt into teams in the order of the class list, "
+    teams_from_class = forms.BooleanField(required=False, label="Deal teams from the class list",
+                                          help_text="In a class game: students are dealt into teams in the order of the class list, "
                                                     "so each knows their team on any device.")
 
     def __init__(self, *args, teacher=None, **kwargs):
