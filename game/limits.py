@@ -24,7 +24,8 @@ class Limit:
 
 
 WAIT = "Too many tries: wait a minute, then check the {what} and try again."
-GAME_PINS = Limit("live-pin", "ip", "30/m", WAIT.format(what="six-digit PIN on the screen"))
+# A hall of 500 behind one school address mistypes a few dozen PINs in its first minute.
+GAME_PINS = Limit("live-pin", "ip", "60/m", WAIT.format(what="six-digit PIN on the screen"))
 CLASS_CODES = Limit("class-code", "user", "10/m", WAIT.format(what="class code with your teacher"))
 
 

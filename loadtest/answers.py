@@ -1,14 +1,17 @@
 """The answer path under load: `python3 dev.py bench --load` runs this.
 
-For SQLite and then PostgreSQL it prepares a fresh database (migrate, import seeds/), starts
-gunicorn with 2 workers and production settings, and runs Locust (loadtest/locustfile.py):
+For SQLite and then PostgreSQL it prepares a fresh database (migrate, import seeds/) and measures
+the page server the README deploys, gunicorn (WSGI: 2 workers of 4 threads), against uvicorn
+(ASGI, 2 workers) serving the same pages, both with production settings. For each it runs Locust
+(loadtest/locustfile.py):
 
 1. floor, game, floor, game: 20 users with no pause, 15 s each. The floor is a one-query view
    behind all of Hustings' middleware; the game is visitors answering "Who said it?" by htmx.
 2. 30 players pausing 2-5 s between answers, as a class does, for 40 s.
 
-It prints answers a second, p50/p95/p99 and the ratio of answers a second to the floor's
-requests a second. Figures only: nothing here passes or fails on speed.
+It prints answers a second, p50/p95/p99, the ratio of answers a second to the floor's requests a
+second, and how uvicorn compares with gunicorn (the README deploys uvicorn only for the live
+game's event streams). Figures only: nothing here passes or fails on speed.
 """
 
 from __future__ import annotations
@@ -106,19 +109,30 @@ def line(label: str, stats: dict) -> str:
             f"p99 {stats['p99']:5.0f} ms  {stats['count']:6} requests  {stats['failures']} failed")
 
 
-def measure(label: str, database_url: str) -> None:
-    print(f"\n== {label}: gunicorn, 2 workers, production settings ==", flush=True)
+# The pages as the README deploys them, and the ASGI server they are compared with.
+SERVERS = {
+    "gunicorn (WSGI), 2 workers x 4 threads": lambda port: [
+        str(BIN / "gunicorn"), "debate.wsgi", "--workers", "2", "--threads", "4", "--bind", f"127.0.0.1:{port}",
+        "--log-level", "error"],
+    "uvicorn (ASGI), 2 workers": lambda port: [
+        str(BIN / "python"), "-m", "uvicorn", "debate.asgi:application", "--workers", "2", "--host", "127.0.0.1",
+        "--port", str(port), "--log-level", "error"],
+}
+
+
+def database_prepare(database_url: str) -> dict:
     env = server_env(database_url)
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")
     manage(env, "import_articles")
+    return env
+
+
+def measure(label: str, env: dict, command) -> dict:
+    print(f"\n== {label}, production settings ==", flush=True)
     port = free_port()
     host = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "debate.wsgi", "--workers", "2", *os.environ.get("LOAD_GUNICORN_ARGS", "").split(),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
-        cwd=ROOT, env=env,
-    )
+    server = subprocess.Popen(command(port), cwd=ROOT, env=env)
     try:
         wait_until_up(host)
         floors, games = [], []
@@ -132,9 +146,22 @@ def measure(label: str, database_url: str) -> None:
               + ", ".join(f"{ratio:.0%}" for ratio in ratios) + "  (target: at least 40%)")
         paced = locust(host, "PlayerUser", 30, PACED_SECONDS, "answer", pause="2,5", spawn_rate=10)
         print(line("answers, 30 players, 2-5 s pause", paced) + "  (target: p95 under 50 ms)", flush=True)
+        return {"floor": max(f["rps"] for f in floors), "answers": max(g["rps"] for g in games),
+                "p95": min(g["p95"] for g in games), "paced_p95": paced["p95"]}
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def compare(database: str, database_url: str) -> None:
+    env = database_prepare(database_url)
+    pooled = dict(env, DB_POOL_SIZE="20") if database == "PostgreSQL" else env  # as the README runs uvicorn
+    wsgi, asgi = (measure(f"{database}: {label}", pooled if "uvicorn" in label else env, command)
+                  for label, command in SERVERS.items())
+    print(f"\n  {database}, uvicorn against gunicorn: answers a second x{asgi['answers'] / wsgi['answers']:.2f}, "
+          f"answer p95 x{asgi['p95'] / max(wsgi['p95'], 1):.2f}, floor requests a second "
+          f"x{asgi['floor'] / wsgi['floor']:.2f}  (within 1.5x: "
+          f"{'yes' if asgi['p95'] <= 1.5 * wsgi['p95'] and asgi['answers'] * 1.5 >= wsgi['answers'] else 'no'})")
 
 
 def main() -> int:
@@ -143,10 +170,10 @@ def main() -> int:
     sqlite_file = ROOT / "var" / "load-test.sqlite3"
     for leftover in sqlite_file.parent.glob("load-test.sqlite3*"):
         leftover.unlink()
-    measure("SQLite", f"sqlite:///{sqlite_file}")
+    compare("SQLite", f"sqlite:///{sqlite_file}")
     postgres = postgres_fresh(POSTGRES_URL)
     if postgres:
-        measure("PostgreSQL", postgres)
+        compare("PostgreSQL", postgres)
     return 0
 
 

@@ -1,6 +1,7 @@
-"""Load test of a live game: 500 players, 10 questions, uvicorn with 2 workers, PostgreSQL and Redis.
+"""Load test of a live game: 500 players, 10 questions, PostgreSQL and Redis, served as the README
+deploys it (gunicorn for pages, uvicorn for the event streams), or by uvicorn alone.
 
-    .venv/bin/python loadtest/live.py [--players 500] [--questions 10]
+    .venv/bin/python loadtest/live.py [--players 500] [--questions 10] [--pages gunicorn|uvicorn]
 
 Each player behaves as the phone page does: it joins with the PIN, keeps an event stream open,
 takes a new question's screen from the stream, fetches its state partial (`?s=` signature, 204
@@ -158,17 +159,24 @@ class Screen:
 
 
 class Player(Screen):
-    def __init__(self, n, base, pin, results):
-        super().__init__(base, results, state_path=f"/live/{pin}/state/", events_path=f"/live/events/{pin}/")
-        self.n, self.pin = n, pin
+    def __init__(self, n, base, pin, results, events_base):
+        super().__init__(base, results, state_path=f"/live/{pin}/state/",
+                         events_path=f"{events_base}/live/events/{pin}/")
+        self.n, self.pin, self.events_base = n, pin, events_base
 
     async def join(self):
         await self.client.get("/live/")
         response = await self.client.post("/live/", data={"pin": self.pin, "nickname": f"Player {self.n}"},
                                           headers={"X-CSRFToken": self.client.cookies.get("csrftoken", "")})
         if response.status_code != 302:
+            self.fail(f"join: {response.status_code} " + " ".join(re.findall(r'role="alert"[^>]*>\s*<p>([^<]+)', response.text))[:120])
             return False
-        self.take((await self.client.get(f"/live/{self.pin}/")).text)
+        page = (await self.client.get(f"/live/{self.pin}/")).text
+        self.take(page)
+        # The stream's address, with this phone's signed seat (as the page's sse-connect has it),
+        # so its result at a reveal comes pushed in the stream.
+        if found := re.search(r'sse-connect="([^"]+)"', page):
+            self.events_path = self.events_base + found.group(1).replace("&amp;", "&")
         return True
 
     async def answer(self, position, opens_in):
@@ -203,10 +211,28 @@ class Player(Screen):
             self.fail(f"answer: {response.status_code} " + " ".join(re.findall(r'role="alert"[^>]*>([^<]+)', response.text))[:120])
 
 
-async def run(players_count, questions):
-    results = {"answer_started": {}, "errors": 0, "sent": 0, "no_options": 0, "answer": [], "reconnect": [], "host_closed": 0, "why": {}}
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+def servers_start(pages: str, env: dict) -> tuple[list[subprocess.Popen], str, str]:
+    """The pages and the event streams as the README deploys them (`pages="gunicorn"`: gunicorn for
+    pages, uvicorn for /live/events/, a proxy between them, here the clients' own routing), or
+    uvicorn for everything (`pages="uvicorn"`)."""
+    python = sys.executable
+    events_port = free_port()
+    events = subprocess.Popen([python, "-m", "uvicorn", "debate.asgi:application", "--host", "127.0.0.1", "--port",
+                               str(events_port), "--workers", "2", "--timeout-graceful-shutdown", "5",
+                               "--log-level", "warning"], cwd=ROOT, env=env)
+    if pages == "uvicorn":
+        return [events], f"http://127.0.0.1:{events_port}", f"http://127.0.0.1:{events_port}"
+    pages_port = free_port()
+    wsgi_env = dict(env, DB_POOL_SIZE="0", DB_CONN_MAX_AGE="60")  # WSGI keeps a connection per thread
+    gunicorn = subprocess.Popen([str(Path(python).parent / "gunicorn"), "debate.wsgi", "--workers", "2", "--threads",
+                                 "4", "--bind", f"127.0.0.1:{pages_port}", "--log-level", "error"], cwd=ROOT,
+                                env=wsgi_env)
+    return [events, gunicorn], f"http://127.0.0.1:{pages_port}", f"http://127.0.0.1:{events_port}"
+
+
+async def run(players_count, questions, pages):
+    results = {"answer_started": {}, "errors": 0, "sent": 0, "no_options": 0, "answer": [], "reconnect": [],
+               "host_closed": 0, "why": {}}
     env = dict(os.environ, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(40), ALLOWED_HOSTS="127.0.0.1",
                SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", SECURE_HSTS_SECONDS="0", DATABASE_URL=POSTGRES,
                REDIS_URL=REDIS, DB_CONN_MAX_AGE="0", DB_POOL_SIZE=os.environ.get("DB_POOL_SIZE", "20"),
@@ -218,20 +244,23 @@ async def run(players_count, questions):
     made = subprocess.run([python, "manage.py", "shell", "-c", SETUP.format(questions=questions)], cwd=ROOT, env=env,
                           check=True, capture_output=True, text=True)
     pin, total = re.search(r"PIN (\d{6}) (\d+)", made.stdout).groups()
-    server = subprocess.Popen([python, "-m", "uvicorn", "debate.asgi:application", "--host", "127.0.0.1", "--port",
-                               str(port), "--workers", "2", "--timeout-graceful-shutdown", "5", "--log-level", "warning"], cwd=ROOT,
-                              env=env)
+    servers, base, events_base = servers_start(pages, env)
     sampler = None
     try:
         await wait_up(base)
+        await wait_up(events_base)
         sampler = asyncio.create_task(sample_connections(results))
-        host = Screen(base, results, state_path=f"/live/host/{pin}/state/", events_path=f"/live/events/{pin}-host/")
+        host = Screen(base, results, state_path=f"/live/host/{pin}/state/",
+                      events_path=f"{events_base}/live/events/{pin}-host/")
         await host.client.get("/accounts/login/")
-        await host.client.post("/accounts/login/", data={"username": "load-host", "password": "load-host-password-1"},
-                               headers={"X-CSRFToken": host.client.cookies["csrftoken"]})
+        logged_in = await host.client.post("/accounts/login/", data={"username": "load-host",
+                                                                     "password": "load-host-password-1"},
+                                           headers={"X-CSRFToken": host.client.cookies["csrftoken"]})
+        if logged_in.status_code != 302:
+            raise RuntimeError(f"the host could not log in: {logged_in.status_code} {logged_in.text[:300]}")
         host.take((await host.client.get(f"/live/host/{pin}/")).text)
         host.stream_start()
-        players = [Player(n, base, pin, results) for n in range(players_count)]
+        players = [Player(n, base, pin, results, events_base) for n in range(players_count)]
         started = time.monotonic()
         joined = 0
         for batch in range(0, players_count, 50):  # ramp: 50 at a time
@@ -244,7 +273,11 @@ async def run(players_count, questions):
         noticed, holding, reveal = [], [], []
 
         async def host_moves(action):
-            page = (await host.client.get(f"/live/host/{pin}/")).text
+            response = await host.client.get(f"/live/host/{pin}/")
+            page = response.text
+            if 'name="version"' not in page:
+                raise RuntimeError(f"the host's page has no controls: {response.status_code} "
+                                   f"{response.headers.get('location')} {page[:300]}")
             version = int(re.search(r'name="version" value="(\d+)"', page).group(1))
             moved_at = time.monotonic()
             response = await host.client.post(f"/live/host/{pin}/action/", data={"action": action, "version": version},
@@ -276,7 +309,9 @@ async def run(players_count, questions):
         await host_moves("next")
         await asyncio.sleep(2)
         stored, doubled, late = stored_answers(pin)
-        print(f"Live game load test: {players_count} players, {total} questions, uvicorn 2 workers, PostgreSQL, Redis; "
+        served = ("gunicorn (2 workers x 4 threads) for pages, uvicorn (2 workers) for event streams" if pages == "gunicorn"
+                  else "uvicorn (2 workers) for pages and event streams")
+        print(f"Live game load test: {players_count} players, {total} questions, {served}, PostgreSQL, Redis; "
               f"{os.cpu_count()} cores (the load generator shares them)")
         print(f"  joined {joined}/{players_count} in {join_seconds:.1f} s")
         print(line("fan-out: host's move to notice", noticed) + target(noticed, 500))
@@ -290,15 +325,17 @@ async def run(players_count, questions):
             print("  errors by kind: " + "; ".join(f"{why} x{n}" for why, n in sorted(results["why"].items())))
         print(f"  questions the host had to close (not everyone answered): {results['host_closed']}")
         print(f"  peak database connections {results.get('peak_connections', 0)}  "
-              f"server memory {server_memory(server.pid)} MB")
+              f"server memory {sum(server_memory(server.pid) for server in servers)} MB")
         for screen in [host, *players]:
             screen.stream_task.cancel()
         await asyncio.gather(*(screen.client.aclose() for screen in [host, *players]), return_exceptions=True)
     finally:
         if sampler:
             sampler.cancel()
-        server.terminate()
-        server.wait(timeout=20)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=20)
 
 
 def target(values_ms, p95_ms):
@@ -314,6 +351,10 @@ def free_port():
 
 
 def fresh_database():
+    """A new database, and the load test's Redis database emptied (no counts or versions left over)."""
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
     base, name = POSTGRES.rsplit("/", 1)
     with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -382,5 +423,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--players", type=int, default=500)
     parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--pages", choices=["gunicorn", "uvicorn"], default="gunicorn",
+                        help="the server for pages: gunicorn as the README deploys (default), or uvicorn for all")
     options = parser.parse_args()
-    asyncio.run(run(options.players, options.questions))
+    asyncio.run(run(options.players, options.questions, options.pages))
