@@ -48,6 +48,12 @@ def test_the_names_the_old_filter_refused_now_join():
         assert nickname_check(name, ValueError) == name
 
 
+def test_numbers_are_numbers_not_l33t():
+    """The load test's "Player 455" was once read as "Player ass"."""
+    assert [n for n in range(1000) if is_abusive(f"Player {n}")] == []
+    assert is_abusive("455hole") and is_abusive("sh1t 42")
+
+
 @pytest.mark.parametrize("nickname", ABUSE)
 def test_abuse_l33t_and_spaced_out_letters_are_still_refused(nickname):
     with pytest.raises(LiveError, match="different nickname"):

@@ -60,6 +60,8 @@ def _words(text: str) -> tuple[set[str], set[str]]:
     for source in (folded, joined):
         pieces = [p for p in re.split(r"[\s_\-.,;:/\\'\"()\[\]{}<>~^=?#&]+", source) if p]
         for raw in pieces + [a + b for a, b in zip(pieces, pieces[1:])]:  # "big dick" is "bigdick" too
+            if not re.search(r"[a-z]", raw):
+                continue  # a number is a number ("Player 455"), not l33t
             plain = raw.translate(LEET)
             for filled in ([plain.replace("*", vowel) for vowel in "aeiou"] if "*" in plain.strip("*") else [plain]):
                 word = re.sub(r"[^a-z]", "", filled)
@@ -88,7 +90,7 @@ def is_abusive(text: str) -> bool:
     """Whether `text` should never be shown to a class (nicknames; anything else a student writes
     that others will read)."""
     words, collapsed = _words(text)
-    letters = re.sub(r"[^a-z]", "", _folded(text).translate(LEET))
+    letters = re.sub(r"[^a-z]", "", re.sub(r"(?<![a-z])\d+(?![a-z])", "", _folded(text)).translate(LEET))
     if any(bad in candidate for candidate in {letters, DOUBLES.sub(r"\1", letters)} | words | collapsed
            for bad in NEVER):
         return True
