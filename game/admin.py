@@ -221,15 +221,16 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
 class ArgumentAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
     form = ArgumentAdminForm
     required_field, required_label = "side", "side"
-    list_display = ["short_claim", "side", "speaker", "status", "origin", "reviewed", "article"]
-    list_filter = ["status", "origin", "reviewed", "debate", "side", ("speaker", admin.RelatedOnlyFieldListFilter),
-                   "article"]
+    list_display = ["short_claim", "side", "speaker", "reason_type", "status", "origin", "reviewed", "article"]
+    list_filter = ["status", "origin", "reviewed", "debate", "side", "reason_type",
+                   ("speaker", admin.RelatedOnlyFieldListFilter), "article"]
     list_select_related = ["side", "speaker", "article"]
     search_fields = ["claim", "speaker__full_name", "article__title"]
     autocomplete_fields = ["side", "speaker", "paragraph"]
-    readonly_fields = ["source_passage", "origin", "reviewed"]
+    readonly_fields = ["source_passage", "origin", "reviewed", "reason_suggested"]
     fieldsets = [
         (None, {"fields": ["claim", "side", "speaker", "paragraph", "status"]}),
+        ("What kind of evidence?", {"fields": ["reason_type", "reason_suggested"]}),
         ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
     ]
     actions = ["publish", "unpublish", "archive"]

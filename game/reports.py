@@ -167,6 +167,8 @@ def _item_key(row: dict) -> tuple:
         return ("quote", row["quote_id"])
     if row["question_id"]:
         return ("question", row["question_id"])
+    if row.get("kind") == "reason":  # the same card asked another way: its own item
+        return ("reason", row["argument_id"])
     return ("argument", row["argument_id"])
 
 
@@ -174,7 +176,7 @@ def _first_responses(items) -> list[Response]:
     """Each student's first answer to each item, oldest first."""
     seen, responses = set(), []
     rows = items.filter(answered_at__isnull=False).order_by("answered_at", "id").values(
-        "round__player_id", "quote_id", "question_id", "argument_id", "asked", "correct", "answer_label")
+        "round__player_id", "quote_id", "question_id", "argument_id", "kind", "asked", "correct", "answer_label")
     for row in rows:
         key = (row["round__player_id"], _item_key(row))
         if key in seen:
@@ -201,7 +203,7 @@ def debate_item_analysis(classroom: Classroom, debate_id: int) -> list[ItemStat]
 
 @dataclass
 class Confusion:
-    kind: str  # speaker or side
+    kind: str  # speaker, side or evidence
     right: str
     chosen: str
     times: int
@@ -212,13 +214,14 @@ def class_confusions(classroom: Classroom, limit: int = 10) -> list[Confusion]:
     wrong = RoundItem.objects.filter(round__assignment__classroom=classroom, correct=False).exclude(answer_label="")
     rows = list(
         wrong.filter(Q(quote__isnull=False) | Q(argument__isnull=False))
-        .values("right_label", "answer_label", "argument_id")
+        .values("right_label", "answer_label", "argument_id", "kind")
         .annotate(times=Count("id"), sample=Min("id"))
         .order_by("-times", "right_label")[: limit * 2]
     )
     merged: dict[tuple, dict] = {}
     for row in rows:  # argument ids vary: fold them into one "side" row per pair of labels
-        key = ("side" if row["argument_id"] else "speaker", row["right_label"], row["answer_label"])
+        kind = "evidence" if row["kind"] == "reason" else "side" if row["argument_id"] else "speaker"
+        key = (kind, row["right_label"], row["answer_label"])
         entry = merged.setdefault(key, {"times": 0, "sample": row["sample"]})
         entry["times"] += row["times"]
     samples = dict(RoundItem.objects.filter(pk__in=[e["sample"] for e in merged.values()]).values_list("pk", "source"))

@@ -25,6 +25,33 @@ OPTIONS = 4  # speakers shown for each quote: the right one and three others
 T = TypeVar("T")
 
 
+# "What kind of evidence?": the kinds, each with what tells it apart (the feedback says it).
+REASON_TYPES = [
+    ("statistic", "A statistic", "It rests on a number: a count, a share or an amount."),
+    ("example", "An example or case", "It rests on one case or instance: something that happened."),
+    ("expert", "An expert or study", "It rests on who says it: an expert body, a study, a report."),
+    ("value", "A value judgement", "It rests on what is fair, right or safe: a judgement, not a fact."),
+    ("prediction", "A prediction", "It rests on what will happen: a forecast or a risk."),
+]
+REASON_CUES = [  # the first kind whose cues a text has is suggested; the teacher confirms it
+    ("statistic", r"\d|\bper ?cent\b|%|£|\bhalf\b|\bthird\b|\bmajority\b|\bthousands?\b|\bmillions?\b"),
+    ("expert", r"\bprofessor\b|\bstudy\b|\bstudies\b|\bresearch|\breport\b|\bsurvey\b|\bexperts?\b|"
+               r"\bcolleges?\b|\bleaders\b|\bwarn|\baccording to\b|\bevidence\b"),
+    ("prediction", r"\bwill\b|\bwould\b|\bcould\b|\brisks?\b|\bthreat\b|\bfuture\b|\blead to\b|\bharder\b"),
+    ("example", r"\bfor example\b|\bsuch as\b|\bfor instance\b|\bcase\b|\bwalked out\b|\bhas confirmed\b|"
+                r"\balready\b"),
+    ("value", r"\bfair\b|\bunfair\b|\bshould\b|\bmust\b|\bright\b|\bwrong\b|\bsafe\b|\bdiscriminat"),
+]
+
+
+def reason_suggest(text: str) -> str:
+    """The kind of evidence a claim's cue words suggest, or "" when none do."""
+    import re
+
+    lowered = text.lower()
+    return next((kind for kind, cues in REASON_CUES if re.search(cues, lowered)), "")
+
+
 def ordinal(place: int) -> str:
     """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st: a place as a leaderboard says it."""
     suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
@@ -174,6 +201,10 @@ def rules_summary() -> list[str]:
         f"A round has {ROUND_QUESTIONS} questions, or {SORT_CARDS_MIN}–{SORT_CARDS_MAX} cards for sorting, "
         f"with at least {SORT_MIN_PER_SIDE} from each side.",
         f"Each quote shows {OPTIONS} speakers. Wrong options are ones a teacher pinned, then people from the other side.",
+        "In “What kind of evidence?” you say what an argument rests on: "
+        + "; ".join(f"{label.lower()} ({why[0].lower() + why[1:-1]})" for _, label, why in REASON_TYPES)
+        + f". A right answer scores {POINTS_RIGHT} points, with the same streak bonus; only kinds a teacher "
+        "confirmed are asked, and the answer shows the paragraph the argument comes from.",
         "Every question is answered once. Points are decided by the server, and only published content is played.",
     ]
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils.html import escape
 
-from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
+from game.models import Argument, Mode, Quote, Round, RoundItem, Speaker, Status
 from tests.factories import classroom_debate, more_arguments, round_play_through
 
 pytestmark = pytest.mark.django_db
@@ -294,3 +294,24 @@ def test_the_health_check_costs_one_query_and_no_session(client, assert_queries)
     with assert_queries(1):
         response = client.get("/health/")
     assert response.status_code == 200 and response.content == b"ok" and "sessionid" not in response.cookies
+
+
+@pytest.mark.parametrize("size", [10, 10_000])
+def test_what_kind_of_evidence_costs_the_same_queries_as_any_round(client, student, crowd, size, assert_queries):
+    """Its page and its answer read what every round does: no query per argument or player."""
+    debate = crowd(size)
+    Argument.objects.filter(debate=debate).update(reason_type="prediction")
+    Argument.objects.bulk_create(
+        Argument(debate=debate, claim=f"Claim {n}", side=debate.sides.first(), article=debate.articles.first(),
+                 paragraph=debate.articles.first().paragraphs.first(), status=Status.PUBLISHED, reason_type="value")
+        for n in range(size))
+    client.force_login(student)
+    client.get("/")
+    round_ = start(client, debate, Mode.REASON_TYPES)
+    item = round_.items.get(position=0)
+    with assert_queries(4):
+        client.get(f"/rounds/{round_.pk}/")
+    with assert_queries(5):
+        response = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.right_answer},
+                               HTTP_HX_REQUEST="true")
+    assert "Right!" in response.content.decode()

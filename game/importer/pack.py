@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.rules import REASON_TYPES
+
 from .types import ArticleError, KnownPerson, ParsedArticle
 
 PACK_FILE = "debate_pack.json"
@@ -19,6 +21,9 @@ ICONS = {"square", "circle", "triangle", "diamond"}
 
 class PackError(ValueError):
     """The pack file is malformed; the message names the problem."""
+
+
+REASON_SLUGS = {slug for slug, _, _ in REASON_TYPES}
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class PackArgument:
     paragraph: int
     evidence: str
     speaker: str | None
+    reason: str = ""  # the kind of evidence (rules.REASON_TYPES), as a teacher confirmed it
 
 
 @dataclass(frozen=True)
@@ -108,8 +114,11 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         argument = PackArgument(
             key=raw["key"], side=raw["side"], claim=raw["claim"], article=raw["article"],
             paragraph=int(raw["paragraph"]), evidence=raw["evidence"], speaker=raw.get("speaker"),
+            reason=raw.get("reason", ""),
         )
         where = f"argument {argument.key}"
+        if argument.reason and argument.reason not in REASON_SLUGS:
+            raise PackError(f"{where}: unknown kind of evidence {argument.reason!r}")
         if argument.key in keys:
             raise PackError(f"{where}: the key is used twice")
         keys.add(argument.key)

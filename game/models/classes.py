@@ -63,6 +63,7 @@ class Assignment(models.Model):
         SORT = "sort", "Sort the arguments"
         QUIZ = "quiz", "Quiz"
         MIX = "mix", "A mix (quotes and questions)"
+        REASON_TYPES = "reason_types", "What kind of evidence?"
 
     class Answers(models.TextChoices):
         STRAIGHT_AWAY = "now", "Straight away"
@@ -72,7 +73,7 @@ class Assignment(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
     debate = models.ForeignKey(Debate, on_delete=models.PROTECT, related_name="assignments")
     title = models.CharField(max_length=120)
-    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.WHO_SAID)
+    mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.WHO_SAID)
     questions = models.PositiveSmallIntegerField(default=10, help_text="Questions a round (sorting deals 6-8 cards).")
     opens_at = models.DateTimeField()
     due_at = models.DateTimeField()

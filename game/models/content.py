@@ -8,6 +8,8 @@ quotes), so play can always show the passage an item came from.
 from django.db import models
 from django.db.models import Q
 
+from game.rules import REASON_TYPES
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -229,6 +231,12 @@ class Argument(ReviewedContent):
         Quote, on_delete=models.SET_NULL, null=True, blank=True, related_name="argument_card",
         help_text="The quotation this card was made from on the review page, if any.",
     )
+    reason_type = models.CharField(
+        max_length=12, blank=True, choices=[(slug, label) for slug, label, _ in REASON_TYPES],
+        help_text="The kind of evidence the argument rests on, as the teacher confirmed it (for "
+                  "\"What kind of evidence?\"). Empty: not confirmed yet.")
+    reason_suggested = models.CharField(
+        max_length=12, blank=True, help_text="The importer's suggestion from cue words (a number, \"a study\"...).")
 
     class Meta:
         ordering = ["debate", "side", "id"]

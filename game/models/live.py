@@ -18,6 +18,7 @@ class LiveGame(models.Model):
         WHO_SAID = "who_said", "Who said it?"
         QUIZ = "quiz", "Quiz"
         WHICH_SIDE = "which_side", "Which side?"
+        REASON_TYPES = "reason_types", "What kind of evidence?"
 
     class Phase(models.TextChoices):
         LOBBY = "lobby", "Lobby"

@@ -22,12 +22,13 @@ class Mode(models.TextChoices):
     WHO_SAID = "who_said", "Who said it?"
     SORT = "sort", "Sort the arguments"
     QUIZ = "quiz", "Quiz"
+    REASON_TYPES = "reason_types", "What kind of evidence?"
 
 
 class Round(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     debate = models.ForeignKey(Debate, on_delete=models.PROTECT, related_name="rounds")
-    mode = models.CharField(max_length=10, choices=Mode.choices)
+    mode = models.CharField(max_length=20, choices=Mode.choices)
     player = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="rounds"
     )

@@ -151,8 +151,13 @@ def quote_review(*, quote: Quote, speaker_id: int | None, keep: bool, card: bool
 
 
 @transaction.atomic
-def argument_review(*, argument: Argument, claim: str, side_id: int | None, keep: bool) -> Argument:
+def argument_review(*, argument: Argument, claim: str, side_id: int | None, keep: bool,
+                    reason: str | None = None) -> Argument:
+    """Save a teacher's review of an argument; `reason`: the kind of evidence it rests on, now
+    confirmed ("" for none; None leaves it as it was)."""
     _editable(argument)
+    if reason is not None and reason and reason not in {slug for slug, _, _ in rules.REASON_TYPES}:
+        raise DebateError("That kind of evidence is not one of the five.")
     claim = " ".join(claim.split())
     if not claim:
         raise DebateError("An argument needs its words.")
@@ -161,6 +166,8 @@ def argument_review(*, argument: Argument, claim: str, side_id: int | None, keep
     if side_id is not None and not Side.objects.filter(pk=side_id, debate_id=argument.debate_id).exists():
         raise DebateError("That side is not one of this debate's sides.")
     argument.claim, argument.side_id, argument.keep, argument.reviewed = claim, side_id, keep, True
+    if reason is not None:
+        argument.reason_type = reason
     if not keep and argument.status == Status.PUBLISHED:
         argument.status = Status.DRAFT if not argument.round_items.exists() else Status.ARCHIVED
     argument.save()
@@ -239,7 +246,8 @@ def _cards_sync(debate: Debate, quotes: list[Quote]) -> int:
                   "keep": True}
         card = getattr(quote, "argument_card", None)
         if card is None:
-            Argument.objects.create(debate=debate, quote=quote, origin=Origin.TEACHER, reviewed=True, **values)
+            Argument.objects.create(debate=debate, quote=quote, origin=Origin.TEACHER, reviewed=True,
+                                    reason_suggested=rules.reason_suggest(values["claim"]), **values)
         elif card.status != Status.ARCHIVED:
             Argument.objects.filter(pk=card.pk).update(**values)
         made += 1

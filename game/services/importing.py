@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Exists, OuterRef, Q
 
+from game import rules
 from game.importer.arguments import candidate_arguments
 from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
 from game.importer.formats import FILE_LIMITS, article_read, supported
@@ -377,6 +378,7 @@ def candidates_store(stored: Article, paragraphs: dict[int, Paragraph], article:
                 debate=stored.debate, claim=candidate.claim, side=speaker.side if speaker else None, speaker=speaker,
                 article=stored, paragraph=paragraphs[candidate.paragraph_index], status=Status.DRAFT,
                 origin=Origin.EXTRACTED, keep=False,  # offered with a suggested side; a teacher ticks it to keep
+                reason_suggested=rules.reason_suggest(candidate.claim),
             )
         )
     Argument.objects.bulk_create(created)
@@ -416,6 +418,7 @@ def pack_arguments_apply(*, pack: Pack, debate: Debate, speakers: SpeakerBook) -
         values = {
             "claim": item.claim, "side": sides[item.side], "speaker": speakers.get(item.speaker) if item.speaker else None,
             "article": article, "paragraph": paragraph, "status": Status.PUBLISHED, "origin": Origin.PACK,
+            "reason_type": item.reason, "reason_suggested": rules.reason_suggest(item.claim),
         }
         argument = existing.get(item.key)
         if argument is None:

@@ -27,14 +27,18 @@ from game.live.stream import VERSION_KEPT_SECONDS, version_key
 from game.live.state import LiveState, answers_count, current_question, state_read
 from game.live.teams import class_plan, team_for_joiner
 from game.models import (
-    Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, LiveTeam, Membership, Mode, Round, RoundItem,
+    Assignment, LiveAnswer, LiveGame, LivePlayer, LiveQuestion, LiveTeam, Membership, Round, RoundItem,
 )
+from game.modes import GameMode, modes
 from game.services.rounds import PlayError, items_deal
 
 Phase = LiveGame.Phase
 logger = logging.getLogger(__name__)
-DEAL_MODES = {LiveGame.Mode.WHO_SAID: Mode.WHO_SAID, LiveGame.Mode.QUIZ: Mode.QUIZ, LiveGame.Mode.WHICH_SIDE: Mode.SORT}
-ASSIGNMENT_MODES = {LiveGame.Mode.WHO_SAID: "who_said", LiveGame.Mode.QUIZ: "quiz", LiveGame.Mode.WHICH_SIDE: "sort"}
+
+
+def live_modes() -> dict[str, GameMode]:
+    """A live game's mode -> the game mode it deals from (see game/modes/)."""
+    return {mode.live: mode for mode in modes().values() if mode.live}
 
 class LiveError(PlayError):
     """Something a host or player should be told; nothing changed."""
@@ -52,7 +56,7 @@ def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_
     `teams_from_class`: in a class game, teams are dealt from the class list rather than as
     players join."""
     rng = rng or random.SystemRandom()
-    items = items_deal(debate=debate, mode=DEAL_MODES[mode], rng=rng, count=questions, mix_questions=False)[:questions]
+    items = items_deal(debate=debate, mode=live_modes()[mode].slug, rng=rng, count=questions, mix_questions=False)[:questions]
     for _ in range(20):
         try:
             with transaction.atomic():
@@ -234,9 +238,9 @@ def results_record(game: LiveGame) -> int:
     if game.classroom_id:
         assignment = Assignment.objects.create(
             classroom_id=game.classroom_id, debate=game.debate, title=f"Live game {timezone.localtime(now):%-d %b %H:%M}",
-            mode=ASSIGNMENT_MODES[game.mode], questions=len(questions), opens_at=game.created_at,
+            mode=live_modes()[game.mode].homework[0][0], questions=len(questions), opens_at=game.created_at,
             due_at=now + timedelta(seconds=1), attempts=1)
-    mode = DEAL_MODES[game.mode]
+    mode = live_modes()[game.mode].slug
     for seat in seats:
         round_ = Round.objects.create(debate=game.debate, mode=mode, player=seat.user, created_at=game.created_at,
                                       finished_at=now, assignment=assignment)

@@ -14,7 +14,8 @@ from datetime import date
 
 from django.db import transaction
 
-from game.importer.pack import ICONS
+from game import rules
+from game.importer.pack import ICONS, REASON_SLUGS
 from game.importer.questions import ParsedQuestion
 from game.importer.parsing import content_hash
 from game.models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
@@ -35,6 +36,11 @@ def _evidence(paragraph: Paragraph, words: str = "") -> str:
         return words
     opening = paragraph.text[:100]
     return opening.rsplit(" ", 1)[0] if len(paragraph.text) > 100 and " " in opening else opening
+
+
+def reason_of(item: dict) -> str:
+    """An argument's kind of evidence from a pack: a known kind, else none (a teacher sets it)."""
+    return item.get("reason", "") if item.get("reason", "") in REASON_SLUGS else ""
 
 
 def pack_export(debate: Debate) -> dict:
@@ -62,7 +68,8 @@ def pack_export(debate: Debate) -> dict:
                      for a in articles],
         "arguments": [{"key": f"a{a.pk}", "side": side_slug[a.side_id], "claim": a.claim, "article": files[a.article_id],
                        "paragraph": a.paragraph.index, "evidence": _evidence(a.paragraph),
-                       "speaker": a.speaker.full_name if a.speaker_id else None} for a in arguments],
+                       "speaker": a.speaker.full_name if a.speaker_id else None, "reason": a.reason_type}
+                      for a in arguments],
         "quotes": [{"article": files[q.article_id], "paragraph": q.paragraph.index, "text": q.text,
                     "speaker": q.speaker.full_name, "kind": q.kind} for q in quotes],
         "questions": [{"key": f"q{q.pk}", "prompt": q.prompt, "explanation": q.explanation,
@@ -180,7 +187,8 @@ def _apply(data: dict, owner) -> tuple[Debate, bool]:
         Argument.objects.create(debate=debate, claim=item["claim"], side=sides[item["side"]],
                                 speaker=people.get(item.get("speaker") or ""), article=paragraph.article,
                                 paragraph=paragraph, pack_key=item["key"][:80], status=Status.PUBLISHED,
-                                origin=Origin.PACK, reviewed=True)
+                                origin=Origin.PACK, reviewed=True, reason_type=reason_of(item),
+                                reason_suggested=rules.reason_suggest(item["claim"]))
         added = True
     prompts = set(Question.objects.filter(debate=debate).values_list("prompt", flat=True))
     for item in data["questions"]:

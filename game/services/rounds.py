@@ -14,18 +14,9 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from game import rules
-from game.snapshots import argument_source, question_source, quote_source
-from game.models import Argument, Assignment, Debate, Membership, Mode, Question, Quote, Round, RoundItem, Speaker, Status
-
-
-class PlayError(Exception):
-    """Something the player should be told, with the HTTP status that fits it."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+from game import modes, rules
+from game.errors import PlayError  # noqa: F401 - where the views and services have always found it
+from game.models import Assignment, Debate, Membership, Round, RoundItem
 
 
 NOT_FOUND = (
@@ -71,100 +62,7 @@ def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: 
 def items_deal(*, debate: Debate, mode: str, rng: random.Random, count: int = rules.ROUND_QUESTIONS,
                mix_questions: bool = True) -> list[RoundItem]:
     """Unsaved items of published content, each with its snapshot (rounds and live games deal these)."""
-    if mode == Mode.SORT:
-        return _deal_sort(debate, rng)
-    if mode == Mode.QUIZ:
-        return _deal_quiz(debate, rng, count)
-    if mode == Mode.WHO_SAID:
-        return _deal_who_said(debate, rng, count, mix_questions)
-    raise PlayError("There is no such game mode.", 404)
-
-
-def _published_questions(debate: Debate):
-    return Question.objects.filter(debate=debate, status=Status.PUBLISHED).prefetch_related("choices")
-
-
-def _question_item(question: Question, rng: random.Random) -> RoundItem:
-    choices = list(question.choices.all())
-    rng.shuffle(choices)
-    right = next(choice for choice in choices if choice.is_correct)
-    return RoundItem(
-        question=question, asked=question.prompt, options=[c.pk for c in choices],
-        option_labels=[[c.text, ""] for c in choices], right_answer=right.pk, right_label=right.text,
-        kind="question", source=question_source(question),
-    )
-
-
-def _playable(question: Question) -> bool:
-    """Two choices or more, exactly one of them right (the admin enforces it; a pack could not)."""
-    choices = question.choices.all()
-    return len(choices) >= 2 and sum(c.is_correct for c in choices) == 1
-
-
-def _deal_quiz(debate: Debate, rng: random.Random, count: int) -> list[RoundItem]:
-    questions = [q for q in _published_questions(debate) if _playable(q)]
-    if not questions:
-        raise PlayError("Your teacher hasn't published any quiz questions for this debate yet.", 409)
-    return [_question_item(q, rng) for q in rules.deal(questions, count, rng)]
-
-
-def _deal_who_said(debate: Debate, rng: random.Random, count: int, mix_questions: bool) -> list[RoundItem]:
-    quotes = list(
-        Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
-        .select_related("article", "paragraph", "speaker__side").defer("article__body")
-        .prefetch_related("wrong_speakers")
-    )
-    speakers = {s.pk: s for s in Speaker.objects.filter(debate=debate)}
-    people = [rules.Person(s.pk, s.side_id, bool(s.role)) for s in speakers.values()]
-    if not quotes or len(people) < 2:
-        raise PlayError("There are no published quotes for this debate yet. Ask your teacher to publish some.", 409)
-    questions = [q for q in _published_questions(debate) if _playable(q)] if mix_questions else []
-    by_id = {p.id: p for p in people}
-    items = []
-    for content in rules.deal_mixed(quotes, questions, count, rng):
-        if isinstance(content, Question):
-            items.append(_question_item(content, rng))
-            continue
-        right = by_id[content.speaker_id]
-        wrong = rules.distractors_choose(right, [s.pk for s in content.wrong_speakers.all()], people, rng)
-        options = rules.options_order(right.id, wrong, rng)
-        items.append(RoundItem(
-            quote=content, asked=content.text, options=options,
-            option_labels=[[speakers[pk].full_name, speakers[pk].role or ("A group" if speakers[pk].is_group else "")]
-                           for pk in options],
-            right_answer=right.id, right_label=speakers[right.id].full_name,
-            kind=content.kind, source=quote_source(content),
-        ))
-    return items
-
-
-def _deal_sort(debate: Debate, rng: random.Random) -> list[RoundItem]:
-    sides = list(debate.sides.all())
-    cards_by_side: dict[int, list[Argument]] = {}
-    arguments = Argument.objects.filter(debate=debate, status=Status.PUBLISHED, side__isnull=False).select_related(
-        "article", "paragraph").defer("article__body")
-    for argument in arguments:
-        cards_by_side.setdefault(argument.side_id, []).append(argument)
-    hand = rules.deal_sort(cards_by_side, rng)
-    names = {side.pk: side.name for side in sides}
-    if not hand:
-        missing = rules.sort_shortfall({names[pk]: len(cards_by_side.get(pk, [])) for pk in names}) or ""
-        raise PlayError(f"There aren't enough published arguments to sort for this debate yet. {missing}".strip(), 409)
-    return [
-        RoundItem(
-            argument=card, asked=card.claim, options=[side.pk for side in sides],
-            option_labels=[[side.name, side.icon] for side in sides],
-            right_answer=card.side_id, right_label=names[card.side_id],
-            kind="argument", source=argument_source(card),
-        )
-        for card in hand
-    ]
-
-
-HOMEWORK_MODES = {  # an assignment's mode: (round mode, teacher questions mixed in)
-    "who_said": (Mode.WHO_SAID, False), "mix": (Mode.WHO_SAID, True), "quiz": (Mode.QUIZ, False),
-    "sort": (Mode.SORT, False),
-}
+    return modes.deal(debate=debate, mode=mode, rng=rng, count=count, mix_questions=mix_questions)
 
 
 def homework_round_start(*, assignment, student, now: datetime, rng: random.Random | None = None) -> Round:
@@ -188,8 +86,8 @@ def homework_round_start(*, assignment, student, now: datetime, rng: random.Rand
                 f"You've used your {assignment.attempts} attempt{'s' if assignment.attempts != 1 else ''} "
                 "at this homework. Your best score counts.", 409,
             )
-        mode, mix = HOMEWORK_MODES[assignment.mode]
-        return round_start(debate=assignment.debate, mode=mode, owner=Owner(student, ""), now=now, rng=rng,
+        mode, mix = modes.homework_modes()[assignment.mode]
+        return round_start(debate=assignment.debate, mode=mode.slug, owner=Owner(student, ""), now=now, rng=rng,
                            count=assignment.questions, mix_questions=mix, assignment=assignment)
 
 
@@ -227,8 +125,9 @@ def _answer_record(item: RoundItem, answer_id: int, now: datetime) -> None:
         item.answer_speaker_id = answer_id
     elif item.question_id:
         item.answer_choice_id = answer_id
-    else:
+    elif item.kind == "argument":
         item.answer_side_id = answer_id
+    # Other kinds ("reason") answer with an option of their own, kept in `answer` alone.
 
 
 ANSWER_FIELDS = ["answer", "answer_label", "answer_speaker", "answer_choice", "answer_side", "correct", "points",
@@ -243,7 +142,7 @@ def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now:
     """
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
-        if round_.mode == Mode.SORT:
+        if modes.mode_of(round_.mode).board:
             raise PlayError("This is a sorting round: place the cards and check them all at once.", 400)
         items = list(round_.items.order_by("position"))
         item = next((i for i in items if i.position == position), None)
@@ -270,7 +169,7 @@ def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: date
     """Check a whole sorting round, once: `placements` maps card position to side id."""
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
-        if round_.mode != Mode.SORT:
+        if not modes.mode_of(round_.mode).board:
             raise PlayError("This round isn't a sorting round.", 400)
         if round_.finished_at is not None:
             raise PlayError("You've already checked this round — your first answers count.", 409)

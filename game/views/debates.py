@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from game import rules
 from game.fetch import FetchError, url_fetch
 from game.forms import ArticlesForm, DebateForm, QuestionsImportForm
 from game.importer.questions import questions_parse
@@ -114,7 +115,7 @@ def review_context(debate: Debate) -> dict:
                                                       quote.paragraph.text[quote.start : quote.end],
                                                       quote.paragraph.text[quote.end :])
     return {
-        "debate": debate, "sides": sides, "people": people, "articles": list(by_article.values()),
+        "debate": debate, "sides": sides, "reason_types": rules.REASON_TYPES, "people": people, "articles": list(by_article.values()),
         "arguments": arguments, "readiness": service.debate_readiness(debate),
         "question_count": Question.objects.filter(debate=debate).exclude(status=Status.ARCHIVED).count(),
         "unattributed": sum(1 for q in quotes if q.speaker_id is None and q.keep),
@@ -234,7 +235,8 @@ def argument_change(request, pk: int, argument_pk: int):
     side = request.POST.get("side", "")
     try:
         service.argument_review(argument=argument, claim=request.POST.get("claim", ""),
-                                side_id=int(side) if side.isdigit() else None, keep=request.POST.get("keep") == "on")
+                                side_id=int(side) if side.isdigit() else None, keep=request.POST.get("keep") == "on",
+                                reason=request.POST.get("reason"))
     except service.DebateError as error:
         messages.error(request, error.message)
     else:

@@ -14,7 +14,8 @@ from django_htmx.http import HttpResponseClientRedirect
 from game.forms import AnswerForm, sort_placements
 from django.db.models import Q
 
-from game.models import Debate, Mode, Round, RoundItem, Status
+from game.models import Debate, Round, RoundItem, Status
+from game.modes import mode_of
 from game.services.rounds import (
     Owner, PlayError, SortIncomplete, answer_submit, round_get, round_start, sort_submit,
 )
@@ -28,9 +29,8 @@ def round_new(request, slug: str, mode: str):
     # A teacher's draft debate is not for students yet (its owner may try it).
     visible = Q(status=Status.PUBLISHED) | (Q(owner=request.user) if request.user.is_authenticated else Q(pk__in=[]))
     debate = get_object_or_404(Debate.objects.filter(visible), slug=slug)
-    if mode not in Mode.values:
-        return play_error(request, PlayError("There is no such game mode.", 404))
     try:
+        mode_of(mode)
         round_ = round_start(debate=debate, mode=mode, owner=Owner.of(request), now=timezone.now())
     except PlayError as error:
         messages.error(request, error.message)
@@ -70,7 +70,7 @@ def sort_context(round_: Round, items: list[RoundItem], *, placements: dict | No
 
 
 def round_page(request, round_: Round, context: dict, *, status: int = 200):
-    template = "game/sort.html" if round_.mode == Mode.SORT else "game/round.html"
+    template = mode_of(round_.mode).template
     return render(request, f"{template}#play" if request.htmx else template, context, status=status)
 
 
@@ -81,7 +81,7 @@ def round_play(request, round_id):
     except PlayError as error:
         return play_error(request, error)
     items = round_items(round_)
-    if round_.mode == Mode.SORT:
+    if mode_of(round_.mode).board:
         return round_page(request, round_, sort_context(round_, items))
     answered = request.GET.get("answered", "")
     return round_page(request, round_, round_context(

@@ -100,8 +100,7 @@ def test_a_class_plays_a_live_game_to_the_podium(browser, live_server, teacher, 
 
     host.get_by_role("button", name="Show the podium").click()
     expect(host.get_by_role("heading", name="Podium")).to_be_visible()
-    podium = host.locator(".podium li")
-    expect(podium.first).to_contain_text("Ann")  # three right, and quickest on the last one
+    expect(host.locator(".podium-steps .step-1")).to_contain_text("Ann")  # three right, and quickest on the last one
     expect(players["Ann"][1].locator(".live-final")).to_contain_text("You finished 1st of 3")
     expect(players["Ben"][1].locator(".live-final")).to_contain_text("of 3")
     for context, _ in players.values():

@@ -53,7 +53,30 @@ def test_a_hall_plays_in_teams_on_the_projector_and_phones(browser, live_server,
     expect(ann.locator("#live-me")).to_have_text("Ann · Proposition · 0 points")  # balanced as they join
     expect(ben.locator("#live-me")).to_contain_text("Opposition")
     expect(ann.get_by_role("navigation", name="Main")).to_have_count(0)  # no site menu while playing
-    expect(projector.locator(".live-team-list", has_text="Proposition")).to_contain_text("Cy")
+    expect(projector.locator(".live-team-list", has_text="Proposition")).to_contain_text("Cy")  # 3rd: the smaller
+
+    # A rude name: the host removes it, and that browser can't come back under a nicer one.
+    rude_context, rude = phone(browser, live_server)
+    rude.goto(f"/live/?pin={pin}")
+    rude.get_by_label("Nickname").fill("Big Bum")
+    rude.get_by_role("button", name="Join").click()
+    expect(projector.locator(".live-teams")).to_contain_text("Big Bum")
+    projector.get_by_role("button", name="Remove Big Bum").click()
+    expect(projector.get_by_text("Big Bum has left the game.")).to_be_visible()
+    rude.goto(f"/live/?pin={pin}")
+    rude.get_by_label("Nickname").fill("Nice Name")
+    rude.get_by_role("button", name="Join").click()
+    expect(rude.get_by_role("alert")).to_contain_text("removed you from this game")
+    rude_context.close()
+
+    # The host moves Cy to Opposition on the players page; Cy's phone shows the new team.
+    projector.get_by_role("link", name="Players and teams").click()
+    projector.get_by_label("Team for Cy").select_option(label="Opposition")
+    projector.get_by_role("button", name="Move Cy", exact=True).click()
+    expect(projector.get_by_text("Cy is now in Opposition.")).to_be_visible()
+    assert axe_violations(projector) == []
+    projector.get_by_role("link", name="Back to the game").click()
+    expect(cy.locator("#live-me")).to_contain_text("Opposition")
 
     # The host locks the lobby: a latecomer is told so, and nothing is lost for those in.
     projector.get_by_role("button", name="Lock the lobby").click()
@@ -84,6 +107,7 @@ def test_a_hall_plays_in_teams_on_the_projector_and_phones(browser, live_server,
     answer(cy, wrong)
     expect(projector.get_by_role("heading", name=f"The answer: {question.right_label}")).to_be_visible()
     expect(ann.get_by_role("heading", name="✓ Right!")).to_be_visible()
+    # Proposition is Ann alone now (Cy moved): her right answer puts her team first.
     expect(ann.locator(".live-team")).to_contain_text("Proposition: 1st of 2 teams")
 
     projector.get_by_role("button", name="Show the podium").click()

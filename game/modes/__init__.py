@@ -1,0 +1,57 @@
+"""The game modes, in one place: what each is called, how it deals a round, how a round is
+answered (one question at a time, or a whole board at once) and which page shows it.
+
+Adding a mode is a module here with its `MODE`, and its template; the services, views, homework
+and live games ask this registry instead of checking modes themselves.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.errors import PlayError
+
+
+@dataclass(frozen=True)
+class GameMode:
+    slug: str  # the Round.mode value, and /play/<debate>/<slug>/
+    name: str
+    deal: Callable[..., list]  # (debate, rng, count, mix_questions) -> unsaved RoundItems with their snapshots
+    template: str  # the round's page; htmx swaps its #play partial
+    board: bool = False  # answered all at once (a sorting board), not one question at a time
+    homework: tuple[tuple[str, str, bool], ...] = ()  # (assignment mode, its label, teacher questions mixed in)
+    live: str = ""  # the live game's mode value, when it can be played live
+
+
+def _registered() -> dict[str, GameMode]:
+    from game.modes import quiz, reason_types, sort, who_said
+
+    return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE)}
+
+
+MODES: dict[str, GameMode] = {}
+
+
+def modes() -> dict[str, GameMode]:
+    if not MODES:
+        MODES.update(_registered())
+    return MODES
+
+
+def mode_of(slug: str) -> GameMode:
+    """The mode with this slug, or a PlayError (404) for one that does not exist."""
+    try:
+        return modes()[slug]
+    except KeyError:
+        raise PlayError("There is no such game mode.", 404) from None
+
+
+def homework_modes() -> dict[str, tuple[GameMode, bool]]:
+    """An assignment's mode -> (the round's mode, teacher questions mixed in)."""
+    return {key: (mode, mix) for mode in modes().values() for key, _, mix in mode.homework}
+
+
+def deal(*, debate, mode: str, rng: random.Random, count: int, mix_questions: bool = True) -> list:
+    return mode_of(mode).deal(debate, rng, count, mix_questions)

@@ -1,0 +1,47 @@
+"""A student plays "What kind of evidence?" by keyboard alone, hears the feedback, and sees the passage."""
+
+import pytest
+from playwright.sync_api import expect
+
+from game.models import Argument, RoundItem
+from tests.e2e.conftest import axe_violations
+from tests.e2e.play_helpers import current_round, sign_up
+from tests.factories import classroom_debate
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_student_says_what_each_argument_rests_on_by_keyboard(page):
+    debate = classroom_debate()
+    for argument, kind in zip(Argument.objects.filter(debate=debate).order_by("pk"),
+                              ["prediction", "example", "expert", "value"]):
+        argument.reason_type = kind
+        argument.save(update_fields=["reason_type"])
+    sign_up(page, "noor")
+    page.get_by_role("button", name="What kind of evidence?").first.click()
+    expect(page.get_by_role("heading", name="What kind of evidence does this argument rest on?")).to_be_visible()
+    assert axe_violations(page) == []
+    items = list(RoundItem.objects.filter(round=current_round(page)).order_by("position"))
+    assert len(items) == 4
+    for number, item in enumerate(items):
+        expect(page.locator(".argument-card")).to_have_text(item.asked)
+        # Keyboard only: Tab to the right kind, Enter to answer.
+        target = page.get_by_role("button", name=item.right_label)
+        for _ in range(12):
+            if target.evaluate("element => element === document.activeElement"):
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        feedback = page.locator(".feedback")
+        expect(feedback.get_by_role("heading", name="Right!")).to_be_visible()
+        expect(feedback).to_be_focused()  # a screen reader hears the feedback first
+        expect(feedback.locator(".explanation")).to_have_text(item.source["explanation"])
+        expect(feedback.locator(".source blockquote")).to_have_text(item.source["paragraph"])
+        if number == 0:
+            assert axe_violations(page) == []
+        page.keyboard.press("Tab")
+        next_link = page.get_by_role("link", name="See your score" if number == len(items) - 1 else "Next question")
+        next_link.focus()
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Round complete: 52 points")).to_be_visible()
+    assert axe_violations(page) == []
