@@ -52,6 +52,29 @@ def reason_suggest(text: str) -> str:
     return next((kind for kind, cues in REASON_CUES if re.search(cues, lowered)), "")
 
 
+# "Practise my mix-ups": Leitner boxes. A wrong answer puts an item in box 1 (due at once); each
+# right answer moves it up a box, to come back after longer; past the last box it is learnt.
+LEITNER_WAIT = {1: timedelta(0), 2: timedelta(days=1), 3: timedelta(days=3)}
+LEITNER_LEARNT = 4
+PRACTICE_DAYS = 90  # mistakes older than this are not brought back
+
+
+def leitner_box(answers: Sequence[bool]) -> int | None:
+    """The box an item is in after these answers (oldest first), or None if it was never got wrong."""
+    box = None
+    for correct in answers:
+        if not correct:
+            box = 1
+        elif box is not None:
+            box = min(box + 1, LEITNER_LEARNT)
+    return box
+
+
+def leitner_due(box: int | None, last_answered: datetime, now: datetime) -> bool:
+    """Whether an item in this box, last answered then, should be practised now."""
+    return box is not None and box < LEITNER_LEARNT and last_answered + LEITNER_WAIT[box] <= now
+
+
 def ordinal(place: int) -> str:
     """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st: a place as a leaderboard says it."""
     suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
@@ -205,6 +228,9 @@ def rules_summary() -> list[str]:
         + "; ".join(f"{label.lower()} ({why[0].lower() + why[1:-1]})" for _, label, why in REASON_TYPES)
         + f". A right answer scores {POINTS_RIGHT} points, with the same streak bonus; only kinds a teacher "
         "confirmed are asked, and the answer shows the paragraph the argument comes from.",
+        "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
+        "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
+        f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",
         "Every question is answered once. Points are decided by the server, and only published content is played.",
     ]
 

@@ -6,6 +6,7 @@ import random
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape
 
 from game import rules
 from game.models import Argument, Mode, Round
@@ -37,7 +38,7 @@ def test_cue_words_suggest_a_kind_and_nothing_is_guessed_without_them():
 
 
 def test_the_registry_holds_every_mode_with_where_it_can_be_played():
-    assert set(modes()) == {"who_said", "sort", "quiz", "reason_types"}
+    assert set(modes()) == {"who_said", "sort", "quiz", "reason_types", "mix_ups"}
     assert mode_of("reason_types").live == "reason_types" and not mode_of("reason_types").board
     assert mode_of("sort").board and mode_of("sort").template == "game/sort.html"
     assert homework_modes()["mix"] == (mode_of("who_said"), True)
@@ -60,14 +61,14 @@ def test_a_round_asks_only_confirmed_kinds_and_scores_on_the_server(client, stud
     first = items[0]
     page = client.get(f"/rounds/{round_.pk}/").content.decode()
     assert "What kind of evidence does this argument rest on?" in page and first.asked in page
-    assert "is-right" not in page and first.source["paragraph"][:40] not in page  # no hint before answering
+    assert "is-right" not in page and escape(first.source["paragraph"][:40]) not in page  # no hint before answering
     right = first.right_answer
     response = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": right}, HTTP_HX_REQUEST="true")
     page = response.content.decode()
     first.refresh_from_db()
     assert first.correct and first.points == rules.POINTS_RIGHT
     assert "Right!" in page and first.source["explanation"] in page
-    assert first.source["paragraph"][:40] in page  # the feedback shows the paragraph it comes from
+    assert escape(first.source["paragraph"][:40]) in page  # the feedback shows the paragraph it comes from
     wrong = next(option for option in items[1].options if option != items[1].right_answer)
     client.post(f"/rounds/{round_.pk}/answer/", {"position": 1, "answer": wrong})
     items[1].refresh_from_db()

@@ -64,6 +64,7 @@ class Assignment(models.Model):
         QUIZ = "quiz", "Quiz"
         MIX = "mix", "A mix (quotes and questions)"
         REASON_TYPES = "reason_types", "What kind of evidence?"
+        MIX_UPS = "mix_ups", "Each student's own mix-ups"
 
     class Answers(models.TextChoices):
         STRAIGHT_AWAY = "now", "Straight away"

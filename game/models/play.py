@@ -23,6 +23,7 @@ class Mode(models.TextChoices):
     SORT = "sort", "Sort the arguments"
     QUIZ = "quiz", "Quiz"
     REASON_TYPES = "reason_types", "What kind of evidence?"
+    MIX_UPS = "mix_ups", "Practise my mix-ups"
 
 
 class Round(models.Model):

@@ -23,12 +23,14 @@ class GameMode:
     board: bool = False  # answered all at once (a sorting board), not one question at a time
     homework: tuple[tuple[str, str, bool], ...] = ()  # (assignment mode, its label, teacher questions mixed in)
     live: str = ""  # the live game's mode value, when it can be played live
+    personal: bool = False  # dealt from the player's own history: `deal` is also given the owner
+    hint: str = ""  # a line under its button on the home page
 
 
 def _registered() -> dict[str, GameMode]:
-    from game.modes import quiz, reason_types, sort, who_said
+    from game.modes import mix_ups, quiz, reason_types, sort, who_said
 
-    return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE)}
+    return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE, mix_ups.MODE)}
 
 
 MODES: dict[str, GameMode] = {}
@@ -38,6 +40,11 @@ def modes() -> dict[str, GameMode]:
     if not MODES:
         MODES.update(_registered())
     return MODES
+
+
+def menu() -> list[GameMode]:
+    """The modes offered for every debate on the home page (a personal one is offered when due)."""
+    return [mode for mode in modes().values() if not mode.personal]
 
 
 def mode_of(slug: str) -> GameMode:
@@ -53,5 +60,8 @@ def homework_modes() -> dict[str, tuple[GameMode, bool]]:
     return {key: (mode, mix) for mode in modes().values() for key, _, mix in mode.homework}
 
 
-def deal(*, debate, mode: str, rng: random.Random, count: int, mix_questions: bool = True) -> list:
-    return mode_of(mode).deal(debate, rng, count, mix_questions)
+def deal(*, debate, mode: str, rng: random.Random, count: int, mix_questions: bool = True, owner=None) -> list:
+    found = mode_of(mode)
+    if found.personal:
+        return found.deal(debate, rng, count, mix_questions, owner=owner)
+    return found.deal(debate, rng, count, mix_questions)

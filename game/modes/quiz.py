@@ -40,4 +40,5 @@ def deal_quiz(debate: Debate, rng: random.Random, count: int, mix_questions: boo
 
 
 MODE = GameMode(slug=Mode.QUIZ, name="Quiz", deal=deal_quiz, template="game/round.html",
-                homework=(("quiz", "Quiz", False),), live="quiz")
+                homework=(("quiz", "Quiz", False),), live="quiz",
+                hint="Your teacher's questions")

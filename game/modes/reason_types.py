@@ -36,4 +36,5 @@ def deal_reason_types(debate: Debate, rng: random.Random, count: int, mix_questi
 
 MODE = GameMode(slug=Mode.REASON_TYPES, name="What kind of evidence?", deal=deal_reason_types,
                 template="game/round.html", homework=(("reason_types", "What kind of evidence?", False),),
-                live="reason_types")
+                live="reason_types",
+                hint="Say what an argument rests on")

@@ -35,4 +35,5 @@ def deal_sort(debate: Debate, rng: random.Random, count: int = 0, mix_questions:
 
 
 MODE = GameMode(slug=Mode.SORT, name="Sort the arguments", deal=deal_sort, template="game/sort.html", board=True,
-                homework=(("sort", "Sort the arguments", False),), live="which_side")
+                homework=(("sort", "Sort the arguments", False),), live="which_side",
+                hint="Put arguments under the side that made them")

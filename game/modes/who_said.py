@@ -44,4 +44,5 @@ def deal_who_said(debate: Debate, rng: random.Random, count: int, mix_questions:
 
 MODE = GameMode(slug=Mode.WHO_SAID, name="Who said it?", deal=deal_who_said, template="game/round.html",
                 homework=(("who_said", "Who said it?", False), ("mix", "Who said it? with your questions", True)),
-                live="who_said")
+                live="who_said",
+                hint="Read a quote, pick the speaker")

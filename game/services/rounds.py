@@ -49,7 +49,8 @@ class Owner:
 def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: random.Random | None = None,
                 count: int = rules.ROUND_QUESTIONS, mix_questions: bool = True, assignment=None) -> Round:
     """Deal a new round of published content; a clear PlayError when there is not enough."""
-    items = items_deal(debate=debate, mode=mode, rng=rng or random.Random(), count=count, mix_questions=mix_questions)
+    items = items_deal(debate=debate, mode=mode, rng=rng or random.Random(), count=count, mix_questions=mix_questions,
+                       owner=owner)
     with transaction.atomic():
         round_ = Round.objects.create(debate=debate, mode=mode, player=owner.player, session_key=owner.session_key,
                                       created_at=now, assignment=assignment)
@@ -60,9 +61,10 @@ def round_start(*, debate: Debate, mode: str, owner: Owner, now: datetime, rng: 
 
 
 def items_deal(*, debate: Debate, mode: str, rng: random.Random, count: int = rules.ROUND_QUESTIONS,
-               mix_questions: bool = True) -> list[RoundItem]:
-    """Unsaved items of published content, each with its snapshot (rounds and live games deal these)."""
-    return modes.deal(debate=debate, mode=mode, rng=rng, count=count, mix_questions=mix_questions)
+               mix_questions: bool = True, owner: Owner | None = None) -> list[RoundItem]:
+    """Unsaved items of published content, each with its snapshot (rounds and live games deal these);
+    `owner`: whose history a personal mode (mix-ups) deals from."""
+    return modes.deal(debate=debate, mode=mode, rng=rng, count=count, mix_questions=mix_questions, owner=owner)
 
 
 def homework_round_start(*, assignment, student, now: datetime, rng: random.Random | None = None) -> Round:

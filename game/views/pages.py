@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from game import rules
-from game.models import Article, Debate, Mode, Paragraph, Quote, Argument, Status
+from game.models import Article, Debate, Paragraph, Quote, Argument, Status
+from game.modes import menu
+from game.modes.mix_ups import practice_due
 from game.reports import student_homework
 from game.scores import player_summary
 
@@ -17,8 +19,9 @@ def home(request):
     debates = list(Debate.objects.filter(status=Status.PUBLISHED).prefetch_related("sides").order_by("topic"))
     summary = player_summary(request.user) if request.user.is_authenticated else None
     memberships, homework = student_homework(request.user, now=timezone.now()) if summary else ([], [])
-    return render(request, "game/home.html", {"debates": debates, "modes": Mode.choices, "summary": summary,
-                                              "memberships": memberships, "homework": homework})
+    practice = practice_due(request.user, timezone.now()) if summary else {}
+    return render(request, "game/home.html", {"debates": debates, "modes": menu(), "summary": summary,
+                                              "memberships": memberships, "homework": homework, "practice": practice})
 
 
 @require_GET

@@ -27,7 +27,7 @@ def test_a_student_says_what_each_argument_rests_on_by_keyboard(page):
         expect(page.locator(".argument-card")).to_have_text(item.asked)
         # Keyboard only: Tab to the right kind, Enter to answer.
         target = page.get_by_role("button", name=item.right_label)
-        for _ in range(12):
+        for _ in range(40):
             if target.evaluate("element => element === document.activeElement"):
                 break
             page.keyboard.press("Tab")
