@@ -13,7 +13,8 @@ from django.utils.html import format_html
 
 from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
 from .models import (
-    Argument, Article, Choice, Debate, Membership, Paragraph, Question, Quote, Round, RoundItem, Side, Speaker, Status,
+    Argument, Article, Choice, Debate, Membership, Paragraph, Question, Quote, Round, RoundItem, Sentence, Side, Speaker,
+    Status,
 )
 from .models.content import Origin
 from .services.importing import article_file_import
@@ -41,9 +42,13 @@ class PublishActions:
     required_field = ""  # quotes need a speaker, arguments a side
     required_label = ""
 
+    def unready(self, queryset):
+        """The selected items that lack what play needs."""
+        return queryset.filter(**{f"{self.required_field}__isnull": True}) if self.required_field else queryset.none()
+
     @admin.action(description="Publish selected items", permissions=["change"])
     def publish(self, request, queryset):
-        missing = queryset.filter(**{f"{self.required_field}__isnull": True}) if self.required_field else queryset.none()
+        missing = self.unready(queryset)
         skipped = missing.count()
         updated = queryset.exclude(pk__in=missing.values("pk")).update(status=Status.PUBLISHED, reviewed=True)
         if updated:
@@ -63,7 +68,7 @@ class PublishActions:
     @admin.action(description="Archive selected items (out of play, kept for players' history)",
                   permissions=["change"])
     def archive(self, request, queryset):
-        drafts = queryset.filter(**{f"{self.required_field}__isnull": True}) if self.required_field else queryset.none()
+        drafts = self.unready(queryset)
         updated = queryset.exclude(pk__in=drafts.values("pk")).update(status=Status.ARCHIVED, reviewed=True)
         self.message_user(
             request,
@@ -215,6 +220,33 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
         if obj is None or not obj.pk:
             return "Shown after saving."
         return passage_html(obj.paragraph, obj.start, obj.end)
+
+
+@admin.register(Sentence)
+class SentenceAdmin(PublishActions, admin.ModelAdmin):
+    """Sentences for "Whose words?": confirm each label (the importer's is only a suggestion)."""
+
+    required_field, required_label = "label", "label"
+
+    def unready(self, queryset):
+        return queryset.filter(label="")
+    list_display = ["short_text", "label", "label_suggested", "status", "origin", "article"]
+    list_editable = ["label"]
+    list_filter = ["status", "label", "label_suggested", "debate", "article"]
+    list_select_related = ["article"]
+    search_fields = ["text", "article__title"]
+    readonly_fields = ["text", "article", "paragraph", "start", "end", "label_suggested", "origin", "source_passage"]
+    fields = ["text", "label", "label_suggested", "status", "source_passage", "article", "paragraph", "start", "end",
+              "origin"]
+    actions = ["publish", "unpublish", "archive"]
+
+    @admin.display(description="Sentence", ordering="text")
+    def short_text(self, obj):
+        return str(obj)
+
+    @admin.display(description="Source passage")
+    def source_passage(self, obj):
+        return passage_html(obj.paragraph, obj.start, obj.end) if obj and obj.pk else ""
 
 
 @admin.register(Argument)

@@ -228,6 +228,10 @@ def rules_summary() -> list[str]:
         + "; ".join(f"{label.lower()} ({why[0].lower() + why[1:-1]})" for _, label, why in REASON_TYPES)
         + f". A right answer scores {POINTS_RIGHT} points, with the same streak bonus; only kinds a teacher "
         "confirmed are asked, and the answer shows the paragraph the argument comes from.",
+        "In “Whose words?” you say whether a sentence of an article is a direct quotation (a speaker's own words "
+        "in quotation marks), reported speech (what someone said, in the journalist's words) or the journalist's "
+        f"own words. A right answer scores {POINTS_RIGHT} points, with the same streak bonus; the answer shows the "
+        "sentence in its paragraph.",
         "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
         "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
         f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",

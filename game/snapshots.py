@@ -27,3 +27,8 @@ def argument_source(argument) -> dict:
 
 def question_source(question) -> dict:
     return {"explanation": question.explanation}
+
+
+def sentence_source(sentence) -> dict:
+    """The sentence's paragraph, with where its words are (the feedback highlights them)."""
+    return {**_article(sentence.article, sentence.paragraph), "start": sentence.start, "end": sentence.end}

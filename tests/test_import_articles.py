@@ -49,7 +49,8 @@ def test_importing_again_changes_nothing_and_duplicates_nothing():
 
 def test_a_no_change_reimport_is_cheap_in_queries(django_assert_max_num_queries):
     articles_import(paths=[SEEDS])
-    with django_assert_max_num_queries(30):
+    # 32: the pack's labelled sentences ("Whose words?") are two more reads, however many there are.
+    with django_assert_max_num_queries(32):
         articles_import(paths=[SEEDS])
 
 

@@ -24,6 +24,7 @@ class PackError(ValueError):
 
 
 REASON_SLUGS = {slug for slug, _, _ in REASON_TYPES}
+SENTENCE_LABELS = {"direct", "reported", "own"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,14 @@ class PackArgument:
     evidence: str
     speaker: str | None
     reason: str = ""  # the kind of evidence (rules.REASON_TYPES), as a teacher confirmed it
+
+
+@dataclass(frozen=True)
+class PackSentence:
+    article: str
+    paragraph: int
+    text: str  # the whole sentence, exactly as printed in that paragraph
+    label: str  # direct, reported or own
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,7 @@ class Pack:
     arguments: list[PackArgument]
     quotes: list[PackQuote] = ()
     questions: list[PackQuestion] = ()
+    sentences: list[PackSentence] = ()
 
     def known_people(self) -> list[KnownPerson]:
         return [
@@ -163,7 +173,21 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         if question.evidence not in article.paragraphs[question.paragraph].text.replace("\u00a0", " "):
             raise PackError(f"{where}: the evidence is not in paragraph {question.paragraph} of {question.article}")
         questions.append(question)
-    return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes, questions=questions)
+    sentences = []
+    for raw in data.get("sentences", []):
+        sentence = PackSentence(article=raw["article"], paragraph=int(raw["paragraph"]), text=raw["text"],
+                                label=raw["label"])
+        where = f"sentence “{sentence.text[:40]}…”"
+        if sentence.label not in SENTENCE_LABELS:
+            raise PackError(f"{where}: the label must be one of {', '.join(sorted(SENTENCE_LABELS))}")
+        article = articles.get(sentence.article)
+        if article is None or not 0 <= sentence.paragraph < len(article.paragraphs):
+            raise PackError(f"{where}: {sentence.article} has no paragraph {sentence.paragraph}")
+        if sentence.text not in article.paragraphs[sentence.paragraph].text:
+            raise PackError(f"{where}: these words are not in paragraph {sentence.paragraph} of {sentence.article}")
+        sentences.append(sentence)
+    return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes, questions=questions,
+                sentences=sentences)
 
 
 __all__ = ["ArticleError", "Pack", "PackArgument", "PackQuestion", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]

@@ -253,6 +253,34 @@ class Argument(ReviewedContent):
         return self.claim[:80]
 
 
+class Sentence(ReviewedContent):
+    """A sentence of an article for "Whose words?": a direct quotation, reported speech, or the
+    journalist's own words. Its words are the article's, at these offsets in the paragraph."""
+
+    class Label(models.TextChoices):
+        DIRECT = "direct", "A direct quotation"
+        REPORTED = "reported", "Reported speech"
+        OWN = "own", "The journalist's own words"
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="sentences")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, related_name="sentences")
+    start = models.PositiveIntegerField(help_text="Offset of the sentence in its paragraph.")
+    end = models.PositiveIntegerField()
+    text = models.TextField(help_text="The sentence exactly as printed.")
+    label = models.CharField(max_length=10, blank=True, choices=Label.choices,
+                             help_text="As a teacher confirmed it; empty: not confirmed, not played.")
+    label_suggested = models.CharField(max_length=10, blank=True, help_text="The importer's suggestion.")
+    pack_key = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["article", "paragraph__index", "start"]
+        constraints = [models.UniqueConstraint(fields=["paragraph", "start"], name="sentence_once_per_place")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
 class Question(ReviewedContent):
     """A multiple-choice question a teacher writes."""
 

@@ -19,6 +19,7 @@ class LiveGame(models.Model):
         QUIZ = "quiz", "Quiz"
         WHICH_SIDE = "which_side", "Which side?"
         REASON_TYPES = "reason_types", "What kind of evidence?"
+        DIRECT_OR_REPORTED = "direct_or_reported", "Whose words?"
 
     class Phase(models.TextChoices):
         LOBBY = "lobby", "Lobby"
@@ -31,7 +32,7 @@ class LiveGame(models.Model):
     debate = models.ForeignKey(Debate, on_delete=models.PROTECT, related_name="live_games")
     classroom = models.ForeignKey(Classroom, on_delete=models.SET_NULL, null=True, blank=True, related_name="live_games",
                                   help_text="Only this class's students may join; empty: anyone with the PIN.")
-    mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.WHO_SAID)
+    mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.WHO_SAID)
     seconds = models.PositiveSmallIntegerField(default=20, help_text="Time to answer; 0 means untimed.")
     speed_scoring = models.BooleanField(default=True, help_text="Faster right answers score more (as Kahoot does).")
     streak_bonus = models.BooleanField(default=True)
@@ -105,6 +106,7 @@ class LiveQuestion(models.Model):
     quote = models.ForeignKey("game.Quote", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     question = models.ForeignKey("game.Question", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     argument = models.ForeignKey("game.Argument", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    sentence = models.ForeignKey("game.Sentence", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     kind = models.CharField(max_length=10)
     asked = models.TextField()
     options = models.JSONField(default=list)
@@ -119,7 +121,8 @@ class LiveQuestion(models.Model):
 
     @property
     def content_ids(self) -> dict:
-        return {"quote_id": self.quote_id, "question_id": self.question_id, "argument_id": self.argument_id}
+        return {"quote_id": self.quote_id, "question_id": self.question_id, "argument_id": self.argument_id,
+                "sentence_id": self.sentence_id}
 
 
 class LiveAnswer(models.Model):

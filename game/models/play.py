@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .content import Argument, Choice, Debate, Question, Quote, Side, Speaker
+from .content import Argument, Choice, Debate, Question, Quote, Sentence, Side, Speaker
 
 
 class Mode(models.TextChoices):
@@ -23,6 +23,7 @@ class Mode(models.TextChoices):
     SORT = "sort", "Sort the arguments"
     QUIZ = "quiz", "Quiz"
     REASON_TYPES = "reason_types", "What kind of evidence?"
+    DIRECT_OR_REPORTED = "direct_or_reported", "Whose words?"
     MIX_UPS = "mix_ups", "Practise my mix-ups"
 
 
@@ -59,6 +60,7 @@ class RoundItem(models.Model):
     quote = models.ForeignKey(Quote, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
     argument = models.ForeignKey(Argument, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
+    sentence = models.ForeignKey(Sentence, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
     # The snapshot taken when the item was dealt: what the player was asked and could choose.
     asked = models.TextField(blank=True, help_text="The words asked: a quote, a question's prompt or an argument.")
     options = models.JSONField(default=list, help_text="Speaker, choice or side ids in the order shown.")
@@ -86,9 +88,10 @@ class RoundItem(models.Model):
             models.UniqueConstraint(fields=["round", "position"], name="round_item_unique_position"),
             models.CheckConstraint(
                 condition=(
-                    Q(quote__isnull=False, question__isnull=True, argument__isnull=True)
-                    | Q(quote__isnull=True, question__isnull=False, argument__isnull=True)
-                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=False)
+                    Q(quote__isnull=False, question__isnull=True, argument__isnull=True, sentence__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=False, argument__isnull=True, sentence__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=False, sentence__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=True, sentence__isnull=False)
                 ),
                 name="round_item_one_kind",
             ),

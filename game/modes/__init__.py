@@ -28,9 +28,10 @@ class GameMode:
 
 
 def _registered() -> dict[str, GameMode]:
-    from game.modes import mix_ups, quiz, reason_types, sort, who_said
+    from game.modes import direct_or_reported, mix_ups, quiz, reason_types, sort, who_said
 
-    return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE, mix_ups.MODE)}
+    return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE,
+                                         direct_or_reported.MODE, mix_ups.MODE)}
 
 
 MODES: dict[str, GameMode] = {}

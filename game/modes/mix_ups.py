@@ -22,7 +22,7 @@ from game.modes import GameMode
 
 NOTHING = ("Nothing to practise in this debate: you have no mix-ups waiting. Play a round; what you get "
            "wrong comes back here.")
-SNAPSHOT = ["quote_id", "question_id", "argument_id", "kind", "asked", "options", "option_labels", "right_answer",
+SNAPSHOT = ["quote_id", "question_id", "argument_id", "sentence_id", "kind", "asked", "options", "option_labels", "right_answer",
             "right_label", "source"]
 
 
@@ -35,7 +35,7 @@ class Practice:
 
 
 def item_key(row: dict) -> tuple:
-    for field in ("quote_id", "question_id"):
+    for field in ("quote_id", "question_id", "sentence_id"):
         if row[field]:
             return (field, row[field])
     return (row["kind"], row["argument_id"])  # a card sorted by side, or asked for its kind of evidence
@@ -44,7 +44,7 @@ def item_key(row: dict) -> tuple:
 def _history(rounds, now: datetime, fields: list[str], **where):
     """Answered items of still-published content from the last PRACTICE_DAYS, oldest first."""
     published = (Q(quote__status=Status.PUBLISHED) | Q(question__status=Status.PUBLISHED)
-                 | Q(argument__status=Status.PUBLISHED))
+                 | Q(argument__status=Status.PUBLISHED) | Q(sentence__status=Status.PUBLISHED))
     return (RoundItem.objects.filter(round__in=rounds, answered_at__isnull=False,
                                      answered_at__gte=now - timedelta(days=rules.PRACTICE_DAYS), **where)
             .filter(published).order_by("answered_at", "id").values("answered_at", "correct", *fields))
@@ -72,7 +72,7 @@ def practice_due(player, now: datetime) -> dict[int, int]:
     One query, whatever the history's size."""
     history: dict[tuple, list[dict]] = {}
     for row in _history(player.rounds.all(), now, ["round__debate_id", "quote_id", "question_id", "argument_id",
-                                                    "kind"]):
+                                                    "sentence_id", "kind"]):
         history.setdefault((row["round__debate_id"], item_key(row)), []).append(row)
     counts: dict[int, int] = {}
     for practice in _due(history, now):

@@ -27,9 +27,10 @@ from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
 from game.importer.formats import FILE_LIMITS, article_read, supported
 from game.importer.parsing import content_hash
 from game.importer.quotes import MAX_QUOTES, find_quotes
+from game.importer.sentences import sentence_candidates
 from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
 from game.models import (
-    Argument, Article, Choice, Debate, Paragraph, Question, Quote, RoundItem, Side, Speaker, Status,
+    Argument, Article, Choice, Debate, Paragraph, Question, Quote, RoundItem, Sentence, Side, Speaker, Status,
 )
 from game.models.content import Origin
 
@@ -163,6 +164,7 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
             report.arguments += pack_arguments_apply(pack=pack, debate=debate, speakers=speakers)
             pack_quotes_apply(pack=pack, speakers=speakers)
             pack_questions_apply(pack=pack, debate=debate)
+            pack_sentences_apply(pack=pack, debate=debate)
     return report
 
 
@@ -283,6 +285,7 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
         )
     report.quotes += quotes_store(stored, paragraphs, quotes, speakers, kept)
     report.arguments += candidates_store(stored, paragraphs, article, quotes, speakers)
+    sentences_store(stored, paragraphs, article, quotes)
 
 
 def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Paragraph]:
@@ -385,6 +388,34 @@ def candidates_store(stored: Article, paragraphs: dict[int, Paragraph], article:
     return len(created)
 
 
+def sentences_store(stored: Article, paragraphs: dict[int, Paragraph], article: ParsedArticle,
+                    quotes: list[FoundQuote]) -> int:
+    """Offer sentences for "Whose words?" as drafts, each with a suggested label (a teacher
+    confirms). On a re-import, a sentence already kept follows its words to where they now are; one
+    whose words are gone leaves play (archived if played, else back to a draft)."""
+    existing = list(Sentence.objects.filter(article=stored).select_related("paragraph"))
+    for sentence in existing:
+        if sentence.paragraph.text[sentence.start:sentence.end] == sentence.text:
+            continue
+        place = next(((p, p.text.find(sentence.text)) for p in paragraphs.values() if sentence.text in p.text), None)
+        if place is not None:
+            sentence.paragraph, sentence.start = place
+            sentence.end = sentence.start + len(sentence.text)
+        else:
+            sentence.status = Status.ARCHIVED if sentence.round_items.exists() else Status.DRAFT
+        sentence.save()
+    taken = {(s.paragraph_id, s.start) for s in existing}
+    created = [
+        Sentence(debate=stored.debate, article=stored, paragraph=paragraphs[c.paragraph_index], start=c.start,
+                 end=c.end, text=c.text, label_suggested=c.label, status=Status.DRAFT, origin=Origin.EXTRACTED,
+                 keep=False)
+        for c in sentence_candidates(article, quotes)
+        if (paragraphs[c.paragraph_index].pk, c.start) not in taken
+    ]
+    Sentence.objects.bulk_create(created, ignore_conflicts=True)
+    return len(created)
+
+
 def _differs(instance, values: dict) -> bool:
     """Would setting these values change the row? Compares foreign keys by id (no queries)."""
     for name, value in values.items():
@@ -458,6 +489,31 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
                 setattr(quote, name, value)
             quote.origin = Origin.PACK
             quote.save()
+            changed += 1
+    return changed
+
+
+def pack_sentences_apply(*, pack: Pack, debate: Debate) -> int:
+    """Publish the pack's labelled sentences for "Whose words?" (unless a teacher saved them)."""
+    paragraphs = pack_paragraphs({s.article for s in pack.sentences}, debate)
+    stored = {(s.paragraph_id, s.start): s for s in Sentence.objects.filter(paragraph__in=paragraphs.values())}
+    changed = 0
+    for item in pack.sentences:
+        paragraph = paragraphs.get((item.article, item.paragraph))
+        if paragraph is None:
+            continue
+        start = paragraph.text.index(item.text)
+        values = {"text": item.text, "end": start + len(item.text), "label": item.label, "status": Status.PUBLISHED}
+        sentence = stored.get((paragraph.pk, start))
+        if sentence is None:
+            Sentence.objects.create(debate=debate, article=paragraph.article, paragraph=paragraph, start=start,
+                                    origin=Origin.PACK, label_suggested=item.label, **values)
+            changed += 1
+        elif not sentence.reviewed and _differs(sentence, values):
+            for name, value in values.items():
+                setattr(sentence, name, value)
+            sentence.origin = Origin.PACK
+            sentence.save()
             changed += 1
     return changed
 

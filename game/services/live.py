@@ -68,7 +68,7 @@ def game_create(*, host, debate, mode: str, questions: int, seconds: int, speed_
                 LiveTeam.objects.bulk_create(LiveTeam(game=game, position=n, name=name) for n, name in enumerate(teams))
                 LiveQuestion.objects.bulk_create(
                     LiveQuestion(game=game, position=n, quote_id=item.quote_id, question_id=item.question_id,
-                                 argument_id=item.argument_id, kind=item.kind, asked=item.asked, options=item.options,
+                                 argument_id=item.argument_id, sentence_id=item.sentence_id, kind=item.kind, asked=item.asked, options=item.options,
                                  option_labels=item.option_labels, right_answer=item.right_answer,
                                  right_label=item.right_label, source=item.source)
                     for n, item in enumerate(items))
