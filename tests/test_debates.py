@@ -192,14 +192,22 @@ def test_the_review_page_costs_the_same_queries_for_10_articles_and_200_quotatio
             assert teacher_client.get(reverse("debate_review", args=[debate.pk])).status_code == 200
         counts.append(len(captured.captured_queries))
     assert Quote.objects.filter(article__debate=big).count() == 200
-    assert counts[0] == counts[1] == 14, counts
+    # 17: the sentences for Whose words? (one query) and two more readiness counts (kinds of evidence, sentences).
+    assert counts[0] == counts[1] == 17, counts
 
 
 def test_a_debate_exported_imports_elsewhere_and_importing_twice_changes_nothing(teacher_client, teacher):
+    from game.models import Sentence
+
     debate = new_debate(teacher_client)
     sides_given(teacher_client, debate, SIDES)
+    sentence = Sentence.objects.filter(debate=debate).order_by("pk").first()
+    teacher_client.post(reverse("debate_sentence", args=[debate.pk, sentence.pk]),
+                        {"label": sentence.label_suggested, "keep": "on"})
     teacher_client.post(reverse("debate_publish", args=[debate.pk]))
     exported = json.loads(teacher_client.get(reverse("debate_export", args=[debate.pk])).content)
+    assert exported["sentences"] == [{"article": sentence.article.source_file, "paragraph": sentence.paragraph.index,
+                                      "text": sentence.text, "label": sentence.label_suggested}]
     assert exported["format"] == "hustings-debate" and len(exported["articles"]) == 3
     exported["debate"]["slug"] = "four-day-week-copy"  # as on another server, where the slug is free
     upload = json.dumps(exported).encode()
@@ -207,11 +215,12 @@ def test_a_debate_exported_imports_elsewhere_and_importing_twice_changes_nothing
     def imported():
         copy = Debate.objects.get(slug="four-day-week-copy")
         return (copy.articles.count(), Quote.objects.filter(article__debate=copy, status=Status.PUBLISHED).count(),
-                Argument.objects.filter(debate=copy, status=Status.PUBLISHED).count(), copy.speakers.count())
+                Argument.objects.filter(debate=copy, status=Status.PUBLISHED).count(), copy.speakers.count(),
+                Sentence.objects.filter(debate=copy, status=Status.PUBLISHED).count())
 
     teacher_client.post(reverse("debate_import"), {"pack": SimpleUploadedFile("d.json", upload)})
     first = imported()
-    assert first == (3, 8, 8, debate.speakers.count())
+    assert first == (3, 8, 8, debate.speakers.count(), 1)
     response = teacher_client.post(reverse("debate_import"), {"pack": SimpleUploadedFile("d.json", upload)}, follow=True)
     assert "nothing new to add" in response.content.decode()
     assert imported() == first
@@ -253,3 +262,32 @@ def test_homework_and_a_live_game_are_dealt_from_the_new_debate(teacher_client, 
     game = game_create(host=teacher, debate=debate, mode="who_said", questions=5, seconds=20)
     assert game.questions.count() == 5
     assert all(q.quote.article.debate == debate for q in game.questions.select_related("quote__article"))
+
+
+
+def test_a_teacher_confirms_sentences_for_whose_words_and_publishes_them(teacher, teacher_client):
+    from game.models import Sentence
+    from game.services.debates import debate_create
+
+    debate = debate_create(owner=teacher, motion="Schools should move to a four-day week")
+    response = teacher_client.post(reverse("debate_articles", args=[debate.pk]), {
+        "pasted": "Four-day week plan for Northfield\n\nNorthfield Council said on Monday that it would consult "
+                  "parents.\n\nThe head teacher said: \"A four-day week would give pupils time to rest and read.\"\n\n"
+                  "The plan would start in September next year across twelve schools in the town."}, follow=True)
+    assert response.status_code == 200
+    offered = {s.text[:20]: s for s in Sentence.objects.filter(debate=debate)}
+    assert offered["Northfield Council s"].label_suggested == "reported"
+    assert offered["The plan would start"].label_suggested == "own"
+    page = teacher_client.get(reverse("debate_review", args=[debate.pk])).content.decode()
+    assert "Sentences for Whose words?" in page and "(suggested)" in page
+    reported = offered["Northfield Council s"]
+    teacher_client.post(reverse("debate_sentence", args=[debate.pk, reported.pk]), {"label": "reported", "keep": "on"})
+    own = offered["The plan would start"]
+    teacher_client.post(reverse("debate_sentence", args=[debate.pk, own.pk]), {"label": "", "keep": "on"})
+    teacher_client.post(reverse("debate_publish", args=[debate.pk]))
+    reported.refresh_from_db()
+    own.refresh_from_db()
+    assert (reported.status, reported.label, reported.reviewed) == ("published", "reported", True)
+    assert own.status == "draft"  # kept but without a label: it waits, and the teacher is told
+    page = teacher_client.get(reverse("debate_review", args=[debate.pk])).content.decode()
+    assert "Whose words? can be played." in page

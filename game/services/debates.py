@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from game import rules
-from game.models import Argument, Debate, Question, Quote, RoundItem, Side, Speaker, Status
+from game.models import Argument, Debate, Question, Quote, RoundItem, Sentence, Side, Speaker, Status
 from game.models.content import Origin
 from game.models.live import LiveQuestion
 
@@ -180,6 +180,7 @@ class Published:
     cards: int = 0
     arguments: int = 0
     questions: int = 0
+    sentences: int = 0
     waiting: list[str] = field(default_factory=list)  # kept items that could not be published, and why
 
 
@@ -231,6 +232,17 @@ def debate_publish(*, debate: Debate) -> Published:
 
     result.questions = Question.objects.filter(debate=debate, keep=True, status=Status.DRAFT).update(
         status=Status.PUBLISHED)
+    sentences = Sentence.objects.filter(debate=debate).exclude(status=Status.ARCHIVED)
+    unlabelled = sentences.filter(keep=True, label="").count()
+    if unlabelled:
+        result.waiting.append(f"{unlabelled} kept sentence{'s have' if unlabelled != 1 else ' has'} no label yet: "
+                              "choose whose words they are, or untick Keep")
+    result.sentences = sentences.filter(keep=True).exclude(label="").update(status=Status.PUBLISHED)
+    dropped_sentences = list(sentences.filter(keep=False, status=Status.PUBLISHED).values_list("pk", flat=True))
+    if dropped_sentences:
+        played = set(RoundItem.objects.filter(sentence__in=dropped_sentences).values_list("sentence", flat=True))
+        Sentence.objects.filter(pk__in=[pk for pk in dropped_sentences if pk in played]).update(status=Status.ARCHIVED)
+        Sentence.objects.filter(pk__in=[pk for pk in dropped_sentences if pk not in played]).update(status=Status.DRAFT)
     debate.status = Status.PUBLISHED
     debate.save(update_fields=["status"])
     return result
@@ -266,21 +278,40 @@ class Readiness:
     who_said: str | None  # None: ready; else what is missing, in a sentence
     sort: str | None
     quiz: str | None
+    reason_types: str | None = None
+    direct_or_reported: str | None = None
 
     def for_mode(self, mode: str) -> str | None:
         return getattr(self, mode, None)
 
 
 def debate_readiness(debate: Debate) -> Readiness:
-    """Three queries, whatever the size of the debate."""
+    """Five queries, whatever the size of the debate."""
     people = Speaker.objects.filter(debate=debate).count()
     quoted = (Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
               .aggregate(quotes=Count("pk"), speakers=Count("speaker", distinct=True)))
     sides = {side.name: side.card_count for side in Side.objects.filter(debate=debate).annotate(
         card_count=Count("arguments", filter=Q(arguments__status=Status.PUBLISHED)))}
     questions = Question.objects.filter(debate=debate, status=Status.PUBLISHED).count()
+    kinds = Argument.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(reason_type="").count()
+    sentences = Sentence.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(label="").count()
     return Readiness(
         who_said=rules.who_said_shortfall(quotes=quoted["quotes"], people=people),
         sort=rules.sort_shortfall(sides),
         quiz=None if questions else "Quiz needs at least one published question.",
+        reason_types=None if kinds else ("What kind of evidence? needs at least one published argument with its "
+                                         "kind of evidence set."),
+        direct_or_reported=None if sentences else "Whose words? needs at least one published sentence with its label.",
     )
+
+
+def sentence_review(*, sentence: Sentence, label: str, keep: bool) -> Sentence:
+    """A teacher confirms (or changes) whose words a sentence is, and whether to keep it."""
+    _editable(sentence)
+    if label and label not in Sentence.Label.values:
+        raise DebateError("That label is not one of the three.")
+    sentence.label, sentence.keep, sentence.reviewed = label, keep, True
+    if not keep and sentence.status == Status.PUBLISHED:
+        sentence.status = Status.DRAFT if not sentence.round_items.exists() else Status.ARCHIVED
+    sentence.save()
+    return sentence

@@ -18,7 +18,9 @@ from game import rules
 from game.importer.pack import ICONS, REASON_SLUGS
 from game.importer.questions import ParsedQuestion
 from game.importer.parsing import content_hash
-from game.models import Argument, Article, Choice, Debate, Paragraph, Question, Quote, Side, Speaker, Status
+from game.models import (
+    Argument, Article, Choice, Debate, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
+)
 from game.models.content import Origin
 
 FORMAT = "hustings-debate"
@@ -54,6 +56,8 @@ def pack_export(debate: Debate) -> dict:
     arguments = list(Argument.objects.filter(debate=debate, status=Status.PUBLISHED).select_related("paragraph", "speaker"))
     questions = list(Question.objects.filter(debate=debate, status=Status.PUBLISHED).select_related("paragraph")
                      .prefetch_related("choices"))
+    sentences = list(Sentence.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(label="")
+                     .select_related("paragraph"))
     return {
         "format": FORMAT, "version": VERSION,
         "debate": {"slug": debate.slug, "topic": debate.topic, "motion": debate.motion, "summary": debate.summary},
@@ -76,6 +80,8 @@ def pack_export(debate: Debate) -> dict:
                        "article": files.get(q.article_id), "paragraph": q.paragraph.index if q.paragraph_id else None,
                        "evidence": _evidence(q.paragraph) if q.paragraph_id else "",
                        "choices": [[c.text, c.is_correct] for c in q.choices.all()]} for q in questions],
+        "sentences": [{"article": files[x.article_id], "paragraph": x.paragraph.index, "text": x.text, "label": x.label}
+                      for x in sentences],
     }
 
 
@@ -201,6 +207,21 @@ def _apply(data: dict, owner) -> tuple[Debate, bool]:
         _question_create(debate, ParsedQuestion(0, item["prompt"], tuple(choices), item.get("explanation", "")),
                          paragraph=paragraph, status=Status.PUBLISHED, origin=Origin.PACK)
         prompts.add(item["prompt"])
+        added = True
+    placed = {(x.paragraph_id, x.start) for x in Sentence.objects.filter(debate=debate)}
+    for item in data.get("sentences", []):  # version 2 files have none: nothing to add
+        where_text = f"sentence “{str(item.get('text', ''))[:30]}”"
+        paragraph = where(item, where_text)
+        _require(item["text"] in paragraph.text, f"{where_text}: the words are not in its paragraph")
+        _require(item.get("label") in Sentence.Label.values, f"{where_text}: unknown label {item.get('label')!r}")
+        start = paragraph.text.index(item["text"])
+        if (paragraph.pk, start) in placed:
+            continue
+        Sentence.objects.create(debate=debate, article=paragraph.article, paragraph=paragraph, start=start,
+                                end=start + len(item["text"]), text=item["text"], label=item["label"],
+                                label_suggested=item["label"], status=Status.PUBLISHED, origin=Origin.PACK,
+                                reviewed=True)
+        placed.add((paragraph.pk, start))
         added = True
     return debate, added
 

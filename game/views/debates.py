@@ -19,7 +19,7 @@ from game import rules
 from game.fetch import FetchError, url_fetch
 from game.forms import ArticlesForm, DebateForm, QuestionsImportForm
 from game.importer.questions import questions_parse
-from game.models import Argument, Article, Debate, Question, Quote, Speaker, Status
+from game.models import Argument, Article, Debate, Question, Quote, Sentence, Speaker, Status
 from game.services import debates as service
 from game.services.importing import ImportReport, Source, article_sources_import
 from game.services.packs import PackImportError, pack_export, pack_import, questions_add
@@ -97,6 +97,10 @@ def review_context(debate: Debate) -> dict:
                   .select_related("paragraph", "speaker").order_by("article_id", "paragraph__index", "start"))
     arguments = list(Argument.objects.filter(debate=debate, quote__isnull=True).exclude(status=Status.ARCHIVED)
                      .select_related("paragraph", "side", "speaker").order_by("article_id", "paragraph__index"))
+    sentences = list(Sentence.objects.filter(debate=debate).exclude(status=Status.ARCHIVED)
+                     .select_related("paragraph").order_by("article_id", "paragraph__index", "start"))
+    for sentence in sentences:
+        sentence.before, sentence.after = sentence.paragraph.text[:sentence.start], sentence.paragraph.text[sentence.end:]
     by_article = {article.pk: {"article": article, "quotes": [], "people": {}} for article in articles}
     people_by_pk = {person.pk: person for person in people}
     for quote in quotes:
@@ -117,6 +121,7 @@ def review_context(debate: Debate) -> dict:
     return {
         "debate": debate, "sides": sides, "reason_types": rules.REASON_TYPES, "people": people, "articles": list(by_article.values()),
         "arguments": arguments, "readiness": service.debate_readiness(debate),
+        "sentences": sentences, "sentence_labels": Sentence.Label.choices,
         "question_count": Question.objects.filter(debate=debate).exclude(status=Status.ARCHIVED).count(),
         "unattributed": sum(1 for q in quotes if q.speaker_id is None and q.keep),
         "articles_form": ArticlesForm(), "neither": service.NEITHER,
@@ -246,12 +251,28 @@ def argument_change(request, pk: int, argument_pk: int):
 
 @teacher_required
 @require_POST
+def sentence_change(request, pk: int, sentence_pk: int):
+    debate = own_debate(request, pk)
+    sentence = get_object_or_404(Sentence, pk=sentence_pk, debate=debate)
+    try:
+        service.sentence_review(sentence=sentence, label=request.POST.get("label", ""),
+                                keep=request.POST.get("keep") == "on")
+    except service.DebateError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Saved the sentence.")
+    return back(request, debate, f"sentence-{sentence.pk}")
+
+
+@teacher_required
+@require_POST
 def publish(request, pk: int):
     debate = own_debate(request, pk)
     result = service.debate_publish(debate=debate)
     messages.success(request, f"Published: {result.quotes} quotation{'s' if result.quotes != 1 else ''}, "
                               f"{result.cards} sorting card{'s' if result.cards != 1 else ''} from them, "
-                              f"{result.arguments} other argument{'s' if result.arguments != 1 else ''} and "
+                              f"{result.arguments} other argument{'s' if result.arguments != 1 else ''}, "
+                              f"{result.sentences} sentence{'s' if result.sentences != 1 else ''} and "
                               f"{result.questions} question{'s' if result.questions != 1 else ''}. "
                               "Students can play it now.")
     for waiting in result.waiting:

@@ -62,6 +62,21 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
     assert actions <= 25, actions
     print(f"teacher actions from login to playable: {actions}")
 
+    # Whose words?: the teacher confirms a suggested label for one sentence and publishes again.
+    from game.models import Sentence
+
+    sentence = Sentence.objects.filter(debate__slug__startswith="northfield").order_by("pk").first()
+    row = page.locator(f"#sentence-{sentence.pk}")
+    expect(row.locator("mark")).to_have_text(sentence.text)
+    row.get_by_label("Whose words").select_option(sentence.label_suggested)
+    row.get_by_label("Keep").check()
+    row.get_by_role("button", name="Save this sentence").click()
+    expect(page.get_by_text("Saved the sentence.")).to_be_visible()
+    page.get_by_role("button", name="Publish again").click()
+    expect(page.get_by_text("Whose words? can be played.")).to_be_visible()
+    sentence.refresh_from_db()
+    assert (sentence.status, sentence.label) == ("published", sentence.label_suggested)
+
     debate = Debate.objects.get(slug__startswith="northfield")
     student_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     student = student_context.new_page()
