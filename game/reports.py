@@ -177,7 +177,7 @@ def _item_key(row: dict) -> tuple:
 def _first_responses(items) -> list[Response]:
     """Each student's first answer to each item, oldest first."""
     seen, responses = set(), []
-    rows = items.filter(answered_at__isnull=False).order_by("answered_at", "id").values(
+    rows = items.filter(answered_at__isnull=False).exclude(kind="rebuttal").order_by("answered_at", "id").values(
         "round__player_id", "quote_id", "question_id", "argument_id", "sentence_id", "kind", "asked", "correct",
         "answer_label")
     for row in rows:

@@ -75,6 +75,14 @@ def leitner_due(box: int | None, last_answered: datetime, now: datetime) -> bool
     return box is not None and box < LEITNER_LEARNT and last_answered + LEITNER_WAIT[box] <= now
 
 
+REBUTTAL_MAX = 400  # characters
+REBUTTAL_POINTS, REBUTTAL_STAR = 10, 5  # an approved rebuttal: 10 points, and 5 more a star (up to 3)
+
+
+def rebuttal_points(approved: bool, stars: int) -> int:
+    return REBUTTAL_POINTS + REBUTTAL_STAR * max(0, min(stars, 3)) if approved else 0
+
+
 def ordinal(place: int) -> str:
     """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st: a place as a leaderboard says it."""
     suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
@@ -232,6 +240,9 @@ def rules_summary() -> list[str]:
         "in quotation marks), reported speech (what someone said, in the journalist's words) or the journalist's "
         f"own words. A right answer scores {POINTS_RIGHT} points, with the same streak bonus; the answer shows the "
         "sentence in its paragraph.",
+        f"In “Answer the other side” you write a rebuttal of up to {REBUTTAL_MAX} characters to a card of the "
+        f"other side. Your teacher reads it: approved, it scores {REBUTTAL_POINTS} points and {REBUTTAL_STAR} more "
+        "for each star (up to three), and their comment shows on My scores.",
         "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
         "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
         f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",

@@ -16,7 +16,7 @@ from .content import (
 )
 from .classes import Assignment, Classroom, Membership
 from .live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, LiveTeam
-from .play import Mode, Round, RoundItem
+from .play import Mode, Rebuttal, Round, RoundItem
 
 __all__ = [
     "Argument",
@@ -34,6 +34,7 @@ __all__ = [
     "Mode",
     "Paragraph",
     "Question",
+    "Rebuttal",
     "Sentence",
     "Quote",
     "Round",

@@ -24,6 +24,7 @@ class Mode(models.TextChoices):
     QUIZ = "quiz", "Quiz"
     REASON_TYPES = "reason_types", "What kind of evidence?"
     DIRECT_OR_REPORTED = "direct_or_reported", "Whose words?"
+    REBUTTAL = "rebuttal", "Answer the other side"
     MIX_UPS = "mix_ups", "Practise my mix-ups"
 
 
@@ -121,3 +122,34 @@ class RoundItem(models.Model):
     @property
     def right_detail(self) -> str:
         return next((detail for pk, _label, detail in self.option_pairs if pk == self.right_answer), "")
+
+
+class Rebuttal(models.Model):
+    """A student's answer to an argument of the other side, for a teacher to read and reply to.
+
+    Its round item is what homework, scores and reports count: its points come from the teacher's
+    approval (and stars), never from the text itself."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for your teacher"
+        APPROVED = "approved", "Approved"
+        NOT_APPROVED = "not_approved", "Not approved"
+
+    item = models.OneToOneField(RoundItem, on_delete=models.CASCADE, related_name="rebuttal")
+    player = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rebuttals")
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="rebuttals")
+    argument = models.ForeignKey(Argument, on_delete=models.PROTECT, related_name="rebuttals")
+    text = models.TextField(help_text="The student's words, at most 400 characters; always shown escaped.")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.WAITING, db_index=True)
+    stars = models.PositiveSmallIntegerField(null=True, blank=True, help_text="0 to 3, given on approval.")
+    comment = models.TextField(blank=True, help_text="The teacher's reply, shown to the student on My scores.")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.text[:80]

@@ -25,13 +25,14 @@ class GameMode:
     live: str = ""  # the live game's mode value, when it can be played live
     personal: bool = False  # dealt from the player's own history: `deal` is also given the owner
     hint: str = ""  # a line under its button on the home page
+    written: bool = False  # answered in the player's own words, scored by a teacher (logged-in players only)
 
 
 def _registered() -> dict[str, GameMode]:
-    from game.modes import direct_or_reported, mix_ups, quiz, reason_types, sort, who_said
+    from game.modes import direct_or_reported, mix_ups, quiz, reason_types, rebuttal, sort, who_said
 
     return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE,
-                                         direct_or_reported.MODE, mix_ups.MODE)}
+                                         direct_or_reported.MODE, rebuttal.MODE, mix_ups.MODE)}
 
 
 MODES: dict[str, GameMode] = {}

@@ -15,7 +15,9 @@ from game.forms import AnswerForm, sort_placements
 from django.db.models import Q
 
 from game.models import Debate, Round, RoundItem, Status
-from game.modes import mode_of
+from game import rules
+from game.modes import mode_of, modes
+from game.services.rebuttals import rebuttal_submit
 from game.services.rounds import (
     Owner, PlayError, SortIncomplete, answer_submit, round_get, round_start, sort_submit,
 )
@@ -29,6 +31,9 @@ def round_new(request, slug: str, mode: str):
     # A teacher's draft debate is not for students yet (its owner may try it).
     visible = Q(status=Status.PUBLISHED) | (Q(owner=request.user) if request.user.is_authenticated else Q(pk__in=[]))
     debate = get_object_or_404(Debate.objects.filter(visible), slug=slug)
+    if mode_of_or_none(mode) and mode_of(mode).written and not request.user.is_authenticated:
+        messages.error(request, "Log in to write a rebuttal: your teacher reads it and replies on My scores.")
+        return redirect(f"{reverse('login')}?next=/")
     try:
         mode_of(mode)
         round_ = round_start(debate=debate, mode=mode, owner=Owner.of(request), now=timezone.now())
@@ -40,8 +45,14 @@ def round_new(request, slug: str, mode: str):
 
 
 def round_items(round_: Round) -> list[RoundItem]:
-    """A round's items: each carries its snapshot (words, options, source), so no joins."""
-    return list(round_.items.order_by("position"))
+    """A round's items: each carries its snapshot (words, options, source), so no joins (a written
+    answer's round also reads its rebuttal)."""
+    items = round_.items.order_by("position")
+    return list(items.select_related("rebuttal") if mode_of(round_.mode).written else items)
+
+
+def mode_of_or_none(slug: str):
+    return modes().get(slug)
 
 
 def round_context(round_: Round, items: list[RoundItem], *, feedback_position: int | None = None) -> dict:
@@ -83,6 +94,8 @@ def round_play(request, round_id):
     items = round_items(round_)
     if mode_of(round_.mode).board:
         return round_page(request, round_, sort_context(round_, items))
+    if mode_of(round_.mode).written:
+        return round_page(request, round_, {**round_context(round_, items), "max_length": rules.REBUTTAL_MAX})
     answered = request.GET.get("answered", "")
     return round_page(request, round_, round_context(
         round_, items, feedback_position=int(answered) if answered.isdigit() else None))
@@ -102,6 +115,26 @@ def round_answer(request, round_id):
     if not request.htmx:
         return redirect(f"{reverse('round_play', args=[done.round.pk])}?answered={done.item.position}")
     return round_page(request, done.round, round_context(done.round, done.items, feedback_position=done.item.position))
+
+
+@require_POST
+def round_rebut(request, round_id):
+    owner = Owner.of(request)
+    text = request.POST.get("text", "")
+    try:
+        rebuttal_submit(round_id=round_id, text=text, owner=owner, now=timezone.now())
+    except PlayError as error:
+        try:
+            round_ = round_get(round_id=round_id, owner=owner)
+        except PlayError:
+            return play_error(request, error)
+        context = {**round_context(round_, round_items(round_)), "error": error.message, "text": text[:2000],
+                   "max_length": rules.REBUTTAL_MAX}
+        return round_page(request, round_, context, status=error.status)
+    if not request.htmx:
+        return redirect("round_play", round_id=round_id)
+    round_ = round_get(round_id=round_id, owner=owner)
+    return round_page(request, round_, {**round_context(round_, round_items(round_)), "max_length": rules.REBUTTAL_MAX})
 
 
 @require_POST

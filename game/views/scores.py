@@ -23,6 +23,7 @@ def profile(request):
     practice = [(debate, due[debate.pk]) for debate in Debate.objects.filter(pk__in=due).order_by("topic")] if due else []
     return render(request, "game/profile.html", {
         "summary": player_summary(request.user), "recent": recent_rounds(request.user), "practice": practice,
+        "rebuttals": list(request.user.rebuttals.select_related("argument__side", "debate")[:10]),
         "mix_ups": mix_ups(request.user), "bars": bars, "chart_top": top,
         "chart": {"width": WIDTH, "height": HEIGHT, "pad": PAD, "baseline": HEIGHT - PAD},
         "chart_total": sum(bar.points for bar in bars),

@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +19,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from game import reports, rules
 from game.forms import AssignmentForm, ClassroomForm, DueDateForm, StudentsForm
-from game.models import Assignment, Classroom, Debate, Membership
+from game.errors import PlayError
+from game.models import Assignment, Classroom, Debate, Membership, Rebuttal
 from game.roster import RosterError, csv_parse, names_parse
 from game.services.classes import (
     ClassError, assignment_create, assignment_due_change, classroom_create, classroom_rename, join_code_regenerate,
     join_code_switch_off, password_reset, student_remove, students_create,
 )
+from game.services.rebuttals import best_rebuttals, rebuttal_review, rebuttals_to_review
 from game.teachers import is_teacher
 from game.views.qr import qr_response
 
@@ -81,7 +83,7 @@ def class_page(request, pk: int):
         "classroom": classroom, "assignments": assignments, "rows": rows, "sort": sort,
         "join_link": join_link(request, classroom), "join_page": request.build_absolute_uri(reverse("join")),
         "students_form": StudentsForm(), "assignment_form": form,
-        "debates": debates, "confusions": reports.class_confusions(classroom),
+        "debates": debates, "confusions": reports.class_confusions(classroom), **best_context(classroom),
     })
 
 
@@ -282,3 +284,48 @@ def leaderboard(request, pk: int):
     since = rules.week_start(timezone.localtime()) if week else None
     return render(request, "teach/leaderboard.html", {"classroom": classroom, "week": week,
                                                       "rows": reports.class_leaderboard(classroom, since=since)})
+
+
+@teacher_required
+@require_GET
+def rebuttals(request):
+    """Rebuttals by the students of this teacher's classes: waiting ones first, each with a form."""
+    return render(request, "teach/rebuttals.html", {
+        "rebuttals": list(rebuttals_to_review(request.user)[:100]), "names": display_names(request.user),
+        "points_line": f"approved, {rules.REBUTTAL_POINTS} points and {rules.REBUTTAL_STAR} more a star"})
+
+
+@teacher_required
+@require_POST
+def rebuttal_reply(request, pk: int):
+    rebuttal = get_object_or_404(Rebuttal.objects.select_related("item"), pk=pk)
+    try:
+        stars = int(request.POST.get("stars", "0") or 0)
+        rebuttal_review(rebuttal=rebuttal, teacher=request.user, approve=request.POST.get("decision") == "approve",
+                        stars=stars, comment=request.POST.get("comment", ""), now=timezone.now())
+    except ValueError:
+        messages.error(request, "Give 0 to 3 stars.")
+    except PlayError as error:
+        if error.status == 404:
+            raise Http404(error.message) from None
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Saved your reply. The student sees it on My scores.")
+    return redirect(f"{reverse('teach_rebuttals')}#rebuttal-{rebuttal.pk}")
+
+
+@teacher_required
+@require_GET
+def best_answers(request, pk: int):
+    """The class's best approved rebuttals, for the projector."""
+    classroom = own_classroom(request, pk)
+    return render(request, "teach/best_answers.html", {"classroom": classroom, **best_context(classroom)})
+
+
+def display_names(teacher) -> dict[int, str]:
+    return dict(Membership.objects.filter(classroom__teacher=teacher).values_list("student_id", "display_name"))
+
+
+def best_context(classroom) -> dict:
+    names = dict(classroom.memberships.values_list("student_id", "display_name"))
+    return {"best": [(names.get(r.player_id, ""), r) for r in best_rebuttals(classroom)]}
