@@ -13,7 +13,7 @@ from django.utils.html import format_html
 
 from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
 from .models import (
-    Argument, Article, Choice, Debate, Membership, Paragraph, Question, Quote, Round, RoundItem, Sentence, Side, Speaker,
+    Argument, Article, Choice, Debate, Event, Membership, Paragraph, Question, Quote, Round, RoundItem, Sentence, Side, Speaker,
     Status,
 )
 from .models.content import Origin
@@ -220,6 +220,19 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
         if obj is None or not obj.pk:
             return "Shown after saving."
         return passage_html(obj.paragraph, obj.start, obj.end)
+
+
+@admin.register(Event)
+class EventAdmin(PublishActions, admin.ModelAdmin):
+    """Dated events for "Put the story in order": what happened, when, and the article that says so."""
+
+    list_display = ["happened_on", "text", "status", "article"]
+    list_filter = ["status", "debate"]
+    list_select_related = ["article"]
+    search_fields = ["text", "article__title"]
+    autocomplete_fields = ["paragraph"]
+    fields = ["debate", "happened_on", "text", "article", "paragraph", "status"]
+    actions = ["publish", "unpublish", "archive"]
 
 
 @admin.register(Sentence)

@@ -169,6 +169,8 @@ def _item_key(row: dict) -> tuple:
         return ("question", row["question_id"])
     if row.get("sentence_id"):
         return ("sentence", row["sentence_id"])
+    if row.get("event_id"):
+        return ("event", row["event_id"])
     if row.get("kind") == "reason":  # the same card asked another way: its own item
         return ("reason", row["argument_id"])
     return ("argument", row["argument_id"])
@@ -178,7 +180,8 @@ def _first_responses(items) -> list[Response]:
     """Each student's first answer to each item, oldest first."""
     seen, responses = set(), []
     rows = items.filter(answered_at__isnull=False).exclude(kind="rebuttal").order_by("answered_at", "id").values(
-        "round__player_id", "quote_id", "question_id", "argument_id", "sentence_id", "kind", "asked", "correct",
+        "round__player_id", "quote_id", "question_id", "argument_id", "sentence_id", "event_id", "kind", "asked",
+        "correct",
         "answer_label")
     for row in rows:
         key = (row["round__player_id"], _item_key(row))

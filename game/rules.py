@@ -83,6 +83,20 @@ def rebuttal_points(approved: bool, stars: int) -> int:
     return REBUTTAL_POINTS + REBUTTAL_STAR * max(0, min(stars, 3)) if approved else 0
 
 
+TIMELINE_MIN, TIMELINE_MAX = 4, 6  # events in a round
+POINTS_PER_PAIR = 2  # "Put the story in order": each pair of events in the right order
+
+
+def pairs_in_order(placed: Sequence[int], right: Sequence[int]) -> tuple[int, int]:
+    """Partial credit for an order: how many pairs of cards are the right way round, of how many.
+    `placed[i]` and `right[i]` are card i's place as given and as it should be."""
+    n = len(placed)
+    total = n * (n - 1) // 2
+    good = sum(1 for i in range(n) for j in range(i + 1, n)
+               if (placed[i] < placed[j]) == (right[i] < right[j]))
+    return good, total
+
+
 def ordinal(place: int) -> str:
     """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st: a place as a leaderboard says it."""
     suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
@@ -243,6 +257,9 @@ def rules_summary() -> list[str]:
         f"In “Answer the other side” you write a rebuttal of up to {REBUTTAL_MAX} characters to a card of the "
         f"other side. Your teacher reads it: approved, it scores {REBUTTAL_POINTS} points and {REBUTTAL_STAR} more "
         "for each star (up to three), and their comment shows on My scores.",
+        f"In “Put the story in order” you order {TIMELINE_MIN} to {TIMELINE_MAX} dated events: each pair of "
+        f"events the right way round scores {POINTS_PER_PAIR} points, and the answer shows the right order with "
+        "dates and sources.",
         "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
         "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
         f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",

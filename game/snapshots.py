@@ -32,3 +32,12 @@ def question_source(question) -> dict:
 def sentence_source(sentence) -> dict:
     """The sentence's paragraph, with where its words are (the feedback highlights them)."""
     return {**_article(sentence.article, sentence.paragraph), "start": sentence.start, "end": sentence.end}
+
+
+def event_source(event) -> dict:
+    """The article (and paragraph, when one says so) that dates the event, and the date."""
+    found = {"title": event.article.title, "article_id": event.article_id, "author": event.article.author,
+             "published": event.article.published.isoformat() if event.article.published else None,
+             "paragraph": event.paragraph.text if event.paragraph_id else "",
+             "paragraph_index": event.paragraph.index if event.paragraph_id else None}
+    return {**found, "date": event.happened_on.isoformat()}

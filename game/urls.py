@@ -14,6 +14,7 @@ urlpatterns = [
     path("rounds/<str:round_id>/answer/", play.round_answer, name="round_answer"),
     path("rounds/<str:round_id>/sort/", play.round_sort, name="round_sort"),
     path("rounds/<str:round_id>/rebut/", play.round_rebut, name="round_rebut"),
+    path("rounds/<str:round_id>/order/", play.round_order, name="round_order"),
     path("me/", scores.profile, name="profile"),
     path("leaderboard/<slug:slug>/", scores.leaderboard, name="leaderboard"),
     path("join/", classes.join, name="join"),

@@ -66,6 +66,7 @@ class Assignment(models.Model):
         REASON_TYPES = "reason_types", "What kind of evidence?"
         DIRECT_OR_REPORTED = "direct_or_reported", "Whose words?"
         REBUTTAL = "rebuttal", "Answer the other side (a written rebuttal)"
+        TIMELINE = "timeline", "Put the story in order"
         MIX_UPS = "mix_ups", "Each student's own mix-ups"
 
     class Answers(models.TextChoices):

@@ -281,6 +281,25 @@ class Sentence(ReviewedContent):
         return self.text[:80]
 
 
+class Event(ReviewedContent):
+    """A dated event of the story, for "Put the story in order": what happened, in plain words,
+    when, and the article (and paragraph) that says so."""
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="events")
+    happened_on = models.DateField(help_text="When it happened, as the source dates it.")
+    text = models.CharField(max_length=300, help_text="What happened, in plain words.")
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="events",
+                                help_text="The article that dates it (its headline or a paragraph).")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, null=True, blank=True, related_name="events",
+                                  help_text="The paragraph that says so; empty: the article's headline and date.")
+
+    class Meta:
+        ordering = ["debate", "happened_on", "pk"]
+
+    def __str__(self):
+        return f"{self.happened_on:%-d %b %Y}: {self.text[:60]}"
+
+
 class Question(ReviewedContent):
     """A multiple-choice question a teacher writes."""
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .content import Argument, Choice, Debate, Question, Quote, Sentence, Side, Speaker
+from .content import Argument, Choice, Debate, Event, Question, Quote, Sentence, Side, Speaker
 
 
 class Mode(models.TextChoices):
@@ -25,6 +25,7 @@ class Mode(models.TextChoices):
     REASON_TYPES = "reason_types", "What kind of evidence?"
     DIRECT_OR_REPORTED = "direct_or_reported", "Whose words?"
     REBUTTAL = "rebuttal", "Answer the other side"
+    TIMELINE = "timeline", "Put the story in order"
     MIX_UPS = "mix_ups", "Practise my mix-ups"
 
 
@@ -62,6 +63,7 @@ class RoundItem(models.Model):
     question = models.ForeignKey(Question, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
     argument = models.ForeignKey(Argument, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
     sentence = models.ForeignKey(Sentence, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, null=True, blank=True, related_name="round_items")
     # The snapshot taken when the item was dealt: what the player was asked and could choose.
     asked = models.TextField(blank=True, help_text="The words asked: a quote, a question's prompt or an argument.")
     options = models.JSONField(default=list, help_text="Speaker, choice or side ids in the order shown.")
@@ -89,10 +91,16 @@ class RoundItem(models.Model):
             models.UniqueConstraint(fields=["round", "position"], name="round_item_unique_position"),
             models.CheckConstraint(
                 condition=(
-                    Q(quote__isnull=False, question__isnull=True, argument__isnull=True, sentence__isnull=True)
-                    | Q(quote__isnull=True, question__isnull=False, argument__isnull=True, sentence__isnull=True)
-                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=False, sentence__isnull=True)
-                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=True, sentence__isnull=False)
+                    Q(quote__isnull=False, question__isnull=True, argument__isnull=True, sentence__isnull=True,
+                      event__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=False, argument__isnull=True, sentence__isnull=True,
+                        event__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=False, sentence__isnull=True,
+                        event__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=True, sentence__isnull=False,
+                        event__isnull=True)
+                    | Q(quote__isnull=True, question__isnull=True, argument__isnull=True, sentence__isnull=True,
+                        event__isnull=False)
                 ),
                 name="round_item_one_kind",
             ),

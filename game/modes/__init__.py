@@ -29,10 +29,10 @@ class GameMode:
 
 
 def _registered() -> dict[str, GameMode]:
-    from game.modes import direct_or_reported, mix_ups, quiz, reason_types, rebuttal, sort, who_said
+    from game.modes import direct_or_reported, mix_ups, quiz, reason_types, rebuttal, sort, timeline, who_said
 
     return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE,
-                                         direct_or_reported.MODE, rebuttal.MODE, mix_ups.MODE)}
+                                         direct_or_reported.MODE, timeline.MODE, rebuttal.MODE, mix_ups.MODE)}
 
 
 MODES: dict[str, GameMode] = {}

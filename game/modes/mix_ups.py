@@ -47,7 +47,7 @@ def _history(rounds, now: datetime, fields: list[str], **where):
                  | Q(argument__status=Status.PUBLISHED) | Q(sentence__status=Status.PUBLISHED))
     return (RoundItem.objects.filter(round__in=rounds, answered_at__isnull=False,
                                      answered_at__gte=now - timedelta(days=rules.PRACTICE_DAYS), **where)
-            .filter(published).exclude(kind="rebuttal").order_by("answered_at", "id")
+            .filter(published).exclude(kind__in=["rebuttal", "event"]).order_by("answered_at", "id")
             .values("answered_at", "correct", *fields))
 
 

@@ -171,7 +171,7 @@ def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: date
     """Check a whole sorting round, once: `placements` maps card position to side id."""
     with transaction.atomic():
         round_ = _locked_round(round_id, owner)
-        if not modes.mode_of(round_.mode).board:
+        if round_.mode != "sort":
             raise PlayError("This round isn't a sorting round.", 400)
         if round_.finished_at is not None:
             raise PlayError("You've already checked this round — your first answers count.", 409)
@@ -186,6 +186,30 @@ def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: date
             right += item.correct
         if right == len(items):
             items[-1].points += rules.ALL_SORTED_BONUS
+        RoundItem.objects.bulk_update(items, ANSWER_FIELDS)
+        round_.finished_at = now
+        round_.save(update_fields=["finished_at"])
+    return Answered(round=round_, items=items)
+
+
+def order_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime) -> Answered:
+    """Check a whole timeline, once: `placements` maps card position to its place (1 = earliest).
+    Each card scores for the pairs it starts that are the right way round (rules.pairs_in_order)."""
+    with transaction.atomic():
+        round_ = _locked_round(round_id, owner)
+        if round_.mode != "timeline":
+            raise PlayError("This round isn't a timeline.", 400)
+        if round_.finished_at is not None:
+            raise PlayError("You've already checked this timeline — your first order counts.", 409)
+        items = list(round_.items.order_by("position"))
+        given = [placements.get(item.position) for item in items]
+        if sorted(p for p in given if p is not None) != list(range(1, len(items) + 1)) or None in given:
+            raise PlayError(f"Give each card a different place from 1 to {len(items)} before checking.", 400)
+        for index, item in enumerate(items):
+            item.answer, item.answer_label = given[index], rules.ordinal(given[index])
+            item.correct, item.answered_at = given[index] == item.right_answer, now
+            later = [j for j in range(len(items)) if items[j].right_answer > item.right_answer]
+            item.points = rules.POINTS_PER_PAIR * sum(1 for j in later if given[j] > given[index])
         RoundItem.objects.bulk_update(items, ANSWER_FIELDS)
         round_.finished_at = now
         round_.save(update_fields=["finished_at"])

@@ -19,7 +19,7 @@ from game import rules
 from game.modes import mode_of, modes
 from game.services.rebuttals import rebuttal_submit
 from game.services.rounds import (
-    Owner, PlayError, SortIncomplete, answer_submit, round_get, round_start, sort_submit,
+    Owner, PlayError, SortIncomplete, answer_submit, order_submit, round_get, round_start, sort_submit,
 )
 from game.views.errors import play_error
 
@@ -92,6 +92,8 @@ def round_play(request, round_id):
     except PlayError as error:
         return play_error(request, error)
     items = round_items(round_)
+    if round_.mode == "timeline":
+        return round_page(request, round_, timeline_context(round_, items))
     if mode_of(round_.mode).board:
         return round_page(request, round_, sort_context(round_, items))
     if mode_of(round_.mode).written:
@@ -135,6 +137,32 @@ def round_rebut(request, round_id):
         return redirect("round_play", round_id=round_id)
     round_ = round_get(round_id=round_id, owner=owner)
     return round_page(request, round_, {**round_context(round_, round_items(round_)), "max_length": rules.REBUTTAL_MAX})
+
+
+def timeline_context(round_: Round, items: list[RoundItem], error: str = "") -> dict:
+    context = {**round_context(round_, items), "error": error}
+    if round_.finished_at:
+        right, total = rules.pairs_in_order([i.answer for i in items], [i.right_answer for i in items])
+        context.update(ordered=sorted(items, key=lambda i: i.right_answer), pairs_right=right, pairs_total=total)
+    return context
+
+
+@require_POST
+def round_order(request, round_id):
+    owner = Owner.of(request)
+    try:
+        done = order_submit(round_id=round_id, placements=sort_placements(request.POST), owner=owner, now=timezone.now())
+    except PlayError as error:
+        try:
+            round_ = round_get(round_id=round_id, owner=owner)
+        except PlayError:
+            return play_error(request, error)
+        if round_.finished_at or error.status != 400:
+            return play_error(request, error)
+        return round_page(request, round_, timeline_context(round_, round_items(round_), error.message), status=400)
+    if not request.htmx:
+        return redirect("round_play", round_id=done.round.pk)
+    return round_page(request, done.round, timeline_context(done.round, done.items))
 
 
 @require_POST
