@@ -318,3 +318,48 @@ def test_what_kind_of_evidence_costs_the_same_queries_as_any_round(client, stude
         response = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": item.right_answer},
                                HTTP_HX_REQUEST="true")
     assert "Right!" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [10, 10_000])
+def test_the_new_modes_cost_the_same_queries_at_10_and_10000_items(client, student, crowd, size, assert_queries):
+    """Whose words?, Put the story in order and Answer the other side read what every round does,
+    however many sentences, events, quotes and players there are."""
+    from datetime import date, timedelta
+
+    from game.models import Event, Sentence
+
+    debate = crowd(size)
+    article = debate.articles.first()
+    paragraph = article.paragraphs.get(index=0)
+    Sentence.objects.bulk_create(
+        Sentence(debate=debate, article=article, paragraph=paragraph, start=n, end=n + 10, text=paragraph.text[n:n + 10],
+                 label="own", status=Status.PUBLISHED) for n in range(size))
+    Event.objects.bulk_create(
+        Event(debate=debate, article=article, happened_on=date(2000, 1, 1) + timedelta(days=n), text=f"Event {n}",
+              status=Status.PUBLISHED) for n in range(size))
+    client.force_login(student)
+    client.get("/")
+    words = start(client, debate, Mode.DIRECT_OR_REPORTED)
+    item = words.items.get(position=0)
+    with assert_queries(4):
+        client.get(f"/rounds/{words.pk}/")
+    with assert_queries(5):
+        client.post(f"/rounds/{words.pk}/answer/", {"position": 0, "answer": item.right_answer}, HTTP_HX_REQUEST="true")
+    timeline = start(client, debate, Mode.TIMELINE)
+    cards = list(timeline.items.all())
+    with assert_queries(4):
+        client.get(f"/rounds/{timeline.pk}/")
+    # session, user, the locked round, its items, the answers saved, the round finished
+    with assert_queries(6):
+        response = client.post(f"/rounds/{timeline.pk}/order/", {f"card-{c.position}": c.right_answer for c in cards},
+                               HTTP_HX_REQUEST="true")
+    assert "pairs in the right order" in response.content.decode()
+    rebuttal = start(client, debate, Mode.REBUTTAL)
+    with assert_queries(4):
+        client.get(f"/rounds/{rebuttal.pk}/")
+    # session, user, the locked round, its item, the item and the round saved, the rebuttal stored;
+    # then the page: the round and its item with the rebuttal
+    with assert_queries(9):
+        response = client.post(f"/rounds/{rebuttal.pk}/rebut/", {"text": "The pilot idea answers this."},
+                               HTTP_HX_REQUEST="true")
+    assert "Sent to your teacher" in response.content.decode()

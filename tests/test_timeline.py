@@ -71,3 +71,21 @@ def test_six_events_at_most_and_homework_can_deal_them():
                          rng=random.Random(1))
     items = list(round_.items.all())
     assert len(items) == 6 and len({i.event.happened_on for i in items}) == 6  # one event a day
+
+
+def test_a_dated_article_suggests_its_headline_as_an_event_and_nothing_undated_is_dated():
+    from pathlib import Path
+
+    from game.models import Article, Debate
+    from game.services.importing import articles_import
+
+    articles_import(paths=[Path("seeds")])
+    debate = Debate.objects.get(slug="junior-doctors-contract")
+    suggested = list(Event.objects.filter(debate=debate))
+    dated = list(Article.objects.filter(debate=debate, published__isnull=False))
+    assert len(suggested) == len(dated) == 2  # the seed articles date only two of five
+    for event in suggested:
+        assert (event.status, event.keep) == (Status.DRAFT, False)  # for a teacher to keep and reword
+        assert (event.text, event.happened_on) == (event.article.title, event.article.published)
+    articles_import(paths=[Path("seeds")])
+    assert Event.objects.filter(debate=debate).count() == 2  # importing again suggests nothing twice

@@ -30,7 +30,7 @@ from game.importer.quotes import MAX_QUOTES, find_quotes
 from game.importer.sentences import sentence_candidates
 from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
 from game.models import (
-    Argument, Article, Choice, Debate, Paragraph, Question, Quote, RoundItem, Sentence, Side, Speaker, Status,
+    Argument, Article, Choice, Debate, Event, Paragraph, Question, Quote, RoundItem, Sentence, Side, Speaker, Status,
 )
 from game.models.content import Origin
 
@@ -286,6 +286,7 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
     report.quotes += quotes_store(stored, paragraphs, quotes, speakers, kept)
     report.arguments += candidates_store(stored, paragraphs, article, quotes, speakers)
     sentences_store(stored, paragraphs, article, quotes)
+    events_suggest(stored)
 
 
 def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Paragraph]:
@@ -386,6 +387,16 @@ def candidates_store(stored: Article, paragraphs: dict[int, Paragraph], article:
         )
     Argument.objects.bulk_create(created)
     return len(created)
+
+
+def events_suggest(stored: Article) -> bool:
+    """A dated article suggests one event for "Put the story in order": its headline, on its date
+    (a draft for a teacher to reword and keep). Nothing is dated that the article does not date."""
+    if not (stored.published and stored.title) or Event.objects.filter(article=stored, paragraph__isnull=True).exists():
+        return False
+    Event.objects.create(debate=stored.debate, article=stored, happened_on=stored.published, text=stored.title[:300],
+                         status=Status.DRAFT, origin=Origin.EXTRACTED, keep=False)
+    return True
 
 
 def sentences_store(stored: Article, paragraphs: dict[int, Paragraph], article: ParsedArticle,
