@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 
 from django.core import signing
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
@@ -67,7 +66,7 @@ def results(game: LiveGame) -> str:
     question = current_question(game) if game.phase == Phase.REVEAL else None
     if question is not None:
         given = {player: (correct, points, streak) for player, correct, points, streak in LiveAnswer.objects.filter(
-            Q(question_id=question.pk), player__kicked=False).values_list("player_id", "correct", "points", "streak")}
+            question_id=question.pk, player__kicked=False).values_list("player_id", "correct", "points", "streak")}
     seats = {}
     for standing in scores.standings:
         answer = given.get(standing.player_id)

@@ -28,6 +28,19 @@ class GameMode:
     written: bool = False  # answered in the player's own words, scored by a teacher (logged-in players only)
 
 
+def labelled_item(choices: list[tuple[str, str, str]], slug: str, **snapshot):
+    """An item whose options are a fixed set of labels (slug, label, what tells it apart), the same
+    for every item: the options are numbered 1, 2, 3... in that order; the explanation of the right
+    one goes with the item's source, for the feedback."""
+    from game.models import RoundItem
+
+    number = next(n for n, (each, _, _) in enumerate(choices, start=1) if each == slug)
+    _, label, why = choices[number - 1]
+    source = {**snapshot.pop("source"), "explanation": why}
+    return RoundItem(options=list(range(1, len(choices) + 1)), option_labels=[[l, w] for _, l, w in choices],
+                     right_answer=number, right_label=label, source=source, **snapshot)
+
+
 def _registered() -> dict[str, GameMode]:
     from game.modes import direct_or_reported, mix_ups, quiz, reason_types, rebuttal, sort, timeline, who_said
 

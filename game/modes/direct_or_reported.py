@@ -10,11 +10,8 @@ from game import rules
 from game.errors import PlayError
 from game.importer.sentences import LABELS
 from game.models import Debate, Mode, RoundItem, Sentence, Status
-from game.modes import GameMode
+from game.modes import GameMode, labelled_item
 from game.snapshots import sentence_source
-
-OPTIONS = list(range(1, len(LABELS) + 1))  # the labels themselves, in the order of LABELS
-OPTION_OF = {slug: n for n, (slug, _, _) in zip(OPTIONS, LABELS)}
 
 
 def deal_direct_or_reported(debate: Debate, rng: random.Random, count: int,
@@ -23,16 +20,9 @@ def deal_direct_or_reported(debate: Debate, rng: random.Random, count: int,
                      .select_related("article", "paragraph").defer("article__body").order_by("pk"))
     if not sentences:
         raise PlayError("Your teacher hasn't confirmed any sentences for Whose words? in this debate yet.", 409)
-    labels = [[label, why] for _, label, why in LABELS]
-    items = []
-    for sentence in rules.deal(sentences, count, rng):
-        right = OPTION_OF[sentence.label]
-        label, why = labels[right - 1]
-        items.append(RoundItem(
-            sentence=sentence, asked=sentence.text, options=OPTIONS, option_labels=labels, right_answer=right,
-            right_label=label, kind="sentence", source={**sentence_source(sentence), "explanation": why},
-        ))
-    return items
+    return [labelled_item(LABELS, sentence.label, sentence=sentence, asked=sentence.text, kind="sentence",
+                          source=sentence_source(sentence))
+            for sentence in rules.deal(sentences, count, rng)]
 
 
 MODE = GameMode(slug=Mode.DIRECT_OR_REPORTED, name="Whose words?", deal=deal_direct_or_reported,

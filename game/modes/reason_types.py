@@ -9,12 +9,8 @@ import random
 from game import rules
 from game.errors import PlayError
 from game.models import Argument, Debate, Mode, RoundItem, Status
-from game.modes import GameMode
+from game.modes import GameMode, labelled_item
 from game.snapshots import argument_source
-
-# The options are the kinds themselves, numbered in the order of rules.REASON_TYPES.
-OPTIONS = list(range(1, len(rules.REASON_TYPES) + 1))
-OPTION_OF = {slug: n for n, (slug, _, _) in zip(OPTIONS, rules.REASON_TYPES)}
 
 
 def deal_reason_types(debate: Debate, rng: random.Random, count: int, mix_questions: bool = False) -> list[RoundItem]:
@@ -22,16 +18,9 @@ def deal_reason_types(debate: Debate, rng: random.Random, count: int, mix_questi
                  .select_related("article", "paragraph").defer("article__body").order_by("pk"))
     if not cards:
         raise PlayError("Your teacher hasn't confirmed the kinds of evidence for this debate's arguments yet.", 409)
-    labels = [[label, why] for _, label, why in rules.REASON_TYPES]
-    items = []
-    for card in rules.deal(cards, count, rng):
-        right = OPTION_OF[card.reason_type]
-        label, why = labels[right - 1]
-        items.append(RoundItem(
-            argument=card, asked=card.claim, options=OPTIONS, option_labels=labels, right_answer=right,
-            right_label=label, kind="reason", source={**argument_source(card), "explanation": why},
-        ))
-    return items
+    return [labelled_item(rules.REASON_TYPES, card.reason_type, argument=card, asked=card.claim, kind="reason",
+                          source=argument_source(card))
+            for card in rules.deal(cards, count, rng)]
 
 
 MODE = GameMode(slug=Mode.REASON_TYPES, name="What kind of evidence?", deal=deal_reason_types,

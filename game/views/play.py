@@ -31,7 +31,7 @@ def round_new(request, slug: str, mode: str):
     # A teacher's draft debate is not for students yet (its owner may try it).
     visible = Q(status=Status.PUBLISHED) | (Q(owner=request.user) if request.user.is_authenticated else Q(pk__in=[]))
     debate = get_object_or_404(Debate.objects.filter(visible), slug=slug)
-    if mode_of_or_none(mode) and mode_of(mode).written and not request.user.is_authenticated:
+    if getattr(modes().get(mode), "written", False) and not request.user.is_authenticated:
         messages.error(request, "Log in to write a rebuttal: your teacher reads it and replies on My scores.")
         return redirect(f"{reverse('login')}?next=/")
     try:
@@ -50,9 +50,6 @@ def round_items(round_: Round) -> list[RoundItem]:
     items = round_.items.order_by("position")
     return list(items.select_related("rebuttal") if mode_of(round_.mode).written else items)
 
-
-def mode_of_or_none(slug: str):
-    return modes().get(slug)
 
 
 def round_context(round_: Round, items: list[RoundItem], *, feedback_position: int | None = None) -> dict:

@@ -37,3 +37,12 @@ def answer_question(page, item: RoundItem, *, right: bool) -> None:
     label = right_option_label(item) if right else wrong_option_label(item)
     page.locator("button.option", has_text=label).first.click()
     expect(page.locator(".feedback-title")).to_contain_text("Right!" if right else "Not quite")
+
+
+def tab_to(page, target, *, presses: int = 40) -> None:
+    """Press Tab until `target` has the keyboard focus, as a keyboard user would."""
+    for _ in range(presses):
+        if target.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {target}")

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from game.models import RoundItem
 from tests.e2e.conftest import axe_violations
-from tests.e2e.play_helpers import answer_question, current_round, right_option_label, sign_up
+from tests.e2e.play_helpers import answer_question, current_round, right_option_label, sign_up, tab_to
 from tests.factories import classroom_debate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,10 +35,7 @@ def test_a_student_practises_their_mix_ups_until_none_are_waiting(page):
         if number:  # the next question came with the feedback, and focus moved to it
             expect(page.locator(".question-title")).to_be_focused()
         target = page.locator("button.option", has_text=right_option_label(item)).first
-        for _ in range(40):  # Tab to the right answer, Enter to give it
-            if target.evaluate("element => element === document.activeElement"):
-                break
-            page.keyboard.press("Tab")
+        tab_to(page, target)  # Tab to the right answer, Enter to give it
         page.keyboard.press("Enter")
         expect(page.locator(".feedback")).to_be_focused()
         expect(page.locator(".feedback-title")).to_contain_text("Right!")

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from game.models import Argument, RoundItem
 from tests.e2e.conftest import axe_violations
-from tests.e2e.play_helpers import current_round, sign_up
+from tests.e2e.play_helpers import current_round, sign_up, tab_to
 from tests.factories import classroom_debate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,10 +27,7 @@ def test_a_student_says_what_each_argument_rests_on_by_keyboard(page):
         expect(page.locator(".argument-card")).to_have_text(item.asked)
         # Keyboard only: Tab to the right kind, Enter to answer.
         target = page.get_by_role("button", name=item.right_label)
-        for _ in range(40):
-            if target.evaluate("element => element === document.activeElement"):
-                break
-            page.keyboard.press("Tab")
+        tab_to(page, target)  # Tab to the right answer, Enter to give it
         page.keyboard.press("Enter")
         feedback = page.locator(".feedback")
         expect(feedback.get_by_role("heading", name="Right!")).to_be_visible()
