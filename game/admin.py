@@ -231,7 +231,7 @@ class EventAdmin(PublishActions, admin.ModelAdmin):
     list_select_related = ["article"]
     search_fields = ["text", "article__title"]
     autocomplete_fields = ["paragraph"]
-    fields = ["debate", "happened_on", "text", "article", "paragraph", "status"]
+    fields = ["debate", "happened_on", "text", "article", "paragraph", "dated_by", "status"]
     actions = ["publish", "unpublish", "archive"]
 
 

@@ -40,4 +40,4 @@ def event_source(event) -> dict:
              "published": event.article.published.isoformat() if event.article.published else None,
              "paragraph": event.paragraph.text if event.paragraph_id else "",
              "paragraph_index": event.paragraph.index if event.paragraph_id else None}
-    return {**found, "date": event.happened_on.isoformat()}
+    return {**found, "date": event.happened_on.isoformat(), "dated_by": event.dated_by}

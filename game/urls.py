@@ -60,6 +60,7 @@ urlpatterns = [
     path("teach/debates/<int:pk>/quotes/<int:quote_pk>/", debates.quote_change, name="debate_quote"),
     path("teach/debates/<int:pk>/arguments/<int:argument_pk>/", debates.argument_change, name="debate_argument"),
     path("teach/debates/<int:pk>/sentences/<int:sentence_pk>/", debates.sentence_change, name="debate_sentence"),
+    path("teach/debates/<int:pk>/events/<int:event_pk>/", debates.event_change, name="debate_event"),
     path("teach/debates/<int:pk>/publish/", debates.publish, name="debate_publish"),
     path("teach/debates/<int:pk>/export.json", debates.export, name="debate_export"),
     path("teach/debates/<int:pk>/questions/", debates.questions_import, name="debate_questions"),

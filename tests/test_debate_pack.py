@@ -45,6 +45,10 @@ def test_every_pack_quote_is_the_exact_words_in_its_paragraph():
         (lambda p: p["arguments"].append(dict(p["arguments"][0])), "the key is used twice"),
         (lambda p: p["quotes"][0].update(text="invented words"), "these words are not in paragraph"),
         (lambda p: p["quotes"][0].update(speaker="Nobody Known"), "unknown speaker 'Nobody Known'"),
+        (lambda p: p["events"][0].update(evidence="Last week"), "the evidence (the words that date it) is not in"),
+        (lambda p: p["events"][1].update(happened_on="2015-09-26"), "a headline event is dated by its article"),
+        (lambda p: p["events"][0].update(happened_on="24/09/2015"), "happened_on must be a date as YYYY-MM-DD"),
+        (lambda p: p["events"][0].update(dated_by=""), "dated_by must say"),
     ],
 )
 def test_a_broken_pack_is_refused_with_a_message_naming_the_problem(change, message):
@@ -53,3 +57,28 @@ def test_a_broken_pack_is_refused_with_a_message_naming_the_problem(change, mess
     with pytest.raises(PackError) as error:
         pack_load(broken, ARTICLES)
     assert message in str(error.value)
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def test_the_seed_events_are_dated_as_their_words_say():
+    """Six or more events on five or more days; each names the words that date it, and the date
+    agrees with them: "Yesterday" is the day before its article's date, a weekday is that weekday."""
+    from datetime import timedelta
+
+    pack = pack_load(PACK, ARTICLES)
+    assert len(pack.events) >= 6 and len({event.happened_on for event in pack.events}) >= 5
+    for event in pack.events:
+        article = ARTICLES[event.article]
+        assert event.dated_by and event.text
+        if event.paragraph is None:
+            assert event.happened_on == article.published
+            continue
+        assert event.evidence in article.paragraphs[event.paragraph].text
+        if "Yesterday" in event.evidence:
+            assert event.happened_on == article.published - timedelta(days=1)
+        for name in WEEKDAYS:
+            if name in event.evidence:
+                assert event.happened_on.strftime("%A") == name, event.text
+                assert name in event.dated_by or name.lower() in event.dated_by

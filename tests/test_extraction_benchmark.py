@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from game.importer.benchmark import Score, label_sets, load_labels, run_set, score_article, score_fields
+from game.importer.benchmark import Score, label_sets, load_labels, run_set, score_article, score_events, score_fields
 from game.importer.types import FoundQuote
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = load_labels(ROOT / "tests" / "extraction_corpus" / "labels.json")
+EVENT_LABELS = load_labels(ROOT / "tests" / "extraction_corpus" / "events.json")
 
 
 @pytest.mark.parametrize(("set_name", "together"), label_sets(LABELS))
@@ -42,6 +43,33 @@ def test_the_extractor_meets_the_goal_on_every_labelled_set(set_name, together):
 #   dropped (the College speaks): after that change 14/14 right, 14 of 14.
 
 
+# Dated events ("Put the story in order"), tests/extraction_corpus/events.json:
+#   tuning (the seeds and every earlier test article, used while the rules were written): 15/15
+#   suggestions right, 15 of 15 labelled found.
+#   holdout8 (four articles written after the rules, labelled before the first run): first run 12/12
+#   suggestions right, 12 of 14 found. Missed: "last Thursday" (no rule for it) and "told parents at
+#   a meeting on Wednesday that the school would open..." (a plan in the sentence, its verb too far
+#   from the date). Both rules were added after that run: 14/14 right, 14 of 14. A unit test then found
+#   that "On Saturday" with a capital O was not read (tests/test_event_dates.py); fixed, and both sets
+#   still 15/15 and 14/14.
+@pytest.mark.parametrize("set_name", [name for name in EVENT_LABELS if not name.startswith("_")])
+def test_dated_events_are_suggested_as_labelled(set_name):
+    score = score_events(ROOT, EVENT_LABELS[set_name])
+    assert score.precision >= 0.95, score.mistakes
+    assert score.recall >= 0.85, score.mistakes
+
+
+def test_every_event_label_names_a_paragraph_of_its_article():
+    from game.importer.parsing import parse_article
+
+    for set_name in (name for name in EVENT_LABELS if not name.startswith("_")):
+        for name, labels in EVENT_LABELS[set_name].items():
+            article = parse_article((ROOT / name).read_bytes(), name)
+            for label in labels:
+                assert label["paragraph"] is None or 0 <= label["paragraph"] < len(article.paragraphs), (name, label)
+                assert label["paragraph"] is not None or article.published is not None, (name, label)
+
+
 def test_headlines_bylines_and_dates_are_read_as_labelled():
     fields = score_fields(ROOT, LABELS["meta"])
     assert fields.right / fields.total >= 0.9, fields.mistakes
@@ -70,5 +98,7 @@ def test_scoring_counts_a_wrong_speaker_against_precision_and_a_miss_against_rec
 def test_the_benchmark_command_prints_precision_and_recall(capsys):
     call_command("extraction_benchmark")
     out = capsys.readouterr().out
-    assert out.count("precision ") == len(label_sets(LABELS)) and "recall " in out and "articles/s" in out
+    event_sets = [name for name in EVENT_LABELS if not name.startswith("_")]
+    assert out.count("precision ") == len(label_sets(LABELS)) + len(event_sets)
+    assert "recall " in out and "articles/s" in out and "== dated events: holdout8 ==" in out
     assert "fields read as labelled" in out

@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from game import rules
 from game.models import Event, Mode, Round, Status
 from game.services.rounds import Owner, round_start
-from tests.factories import classroom_debate
+from tests.factories import article_make, classroom_debate
 
 pytestmark = pytest.mark.django_db
 
@@ -73,19 +74,113 @@ def test_six_events_at_most_and_homework_can_deal_them():
     assert len(items) == 6 and len({i.event.happened_on for i in items}) == 6  # one event a day
 
 
-def test_a_dated_article_suggests_its_headline_as_an_event_and_nothing_undated_is_dated():
+def test_the_seed_debate_can_be_put_in_order_out_of_the_box(client):
     from pathlib import Path
 
-    from game.models import Article, Debate
+    from game.models import Debate
     from game.services.importing import articles_import
 
     articles_import(paths=[Path("seeds")])
     debate = Debate.objects.get(slug="junior-doctors-contract")
-    suggested = list(Event.objects.filter(debate=debate))
-    dated = list(Article.objects.filter(debate=debate, published__isnull=False))
-    assert len(suggested) == len(dated) == 2  # the seed articles date only two of five
-    for event in suggested:
-        assert (event.status, event.keep) == (Status.DRAFT, False)  # for a teacher to keep and reword
-        assert (event.text, event.happened_on) == (event.article.title, event.article.published)
+    published = list(Event.objects.filter(debate=debate, status=Status.PUBLISHED))
+    assert len(published) >= 6 and len({e.happened_on for e in published}) >= 5
+    assert all(e.dated_by for e in published)
+    response = client.post(f"/play/{debate.slug}/timeline/")
+    round_ = Round.objects.get(pk=response["Location"].split("/")[2])
+    items = list(round_.items.select_related("event"))
+    assert len(items) == 5 and len({i.event.happened_on for i in items}) == 5
+    page = client.get(f"/rounds/{round_.pk}/").content.decode()
+    board = page[page.index('<ol class="timeline-board"'):page.index("</ol>", page.index('<ol class="timeline-board"'))]
+    assert all(escape(i.event.text) in board for i in items)
+    for giveaway in ("2015", "2016", "Yesterday", "Saturday", "Sunday", "Tuesday"):
+        assert giveaway not in board  # nothing on the cards gives the order away
+    answers = {f"card-{i.position}": i.right_answer for i in items}
+    page = client.post(f"/rounds/{round_.pk}/order/", answers, HTTP_HX_REQUEST="true").content.decode()
+    assert "10 of 10 pairs in the right order" in page
+    # Five days, five cards: every day is dealt, the Royal Colleges' warning (its only event) among them.
+    assert "How we know the date: The article is dated 25 September 2015 and says “Yesterday”." in page
+    assert page.index("24 September 2015") < page.index("23 April 2016") < page.index("26 April 2016")
+
+
+def test_a_dated_article_suggests_its_dated_events_as_drafts_and_an_undated_one_only_full_dates(tmp_path):
+    from game.models import Debate
+    from game.services.importing import articles_import
+
+    (tmp_path / "dated.txt").write_text(
+        "Sunday 24 April 2016\n\nCouncil backs new library\n\n"
+        "Councillors voted on Saturday to build a new library in the town centre.\n\n"
+        "\"We will open it today,\" the leader said.\n\n"
+        "The library is set to open on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(
+        "Why the library matters\n\nOn Monday the council met again.\n\n"
+        "The old library closed on 12 January 2016 after the roof fell in.\n", encoding="utf-8")
+    articles_import(paths=[tmp_path])
+    events = {(e.article.source_file, e.happened_on): e for e in Event.objects.select_related("article")}
+    assert set(events) == {("dated.txt", date(2016, 4, 24)), ("dated.txt", date(2016, 4, 23)),
+                           ("undated.txt", date(2016, 1, 12))}
+    saturday = events[("dated.txt", date(2016, 4, 23))]
+    assert saturday.text == "Councillors voted to build a new library in the town centre."
+    assert "says “on Saturday”" in saturday.dated_by and saturday.paragraph.index == 0
+    assert events[("undated.txt", date(2016, 1, 12))].dated_by == "The paragraph gives the date: “12 January 2016”."
+    for event in events.values():
+        assert (event.status, event.keep, event.reviewed) == (Status.DRAFT, False, False)  # a teacher keeps them
+    articles_import(paths=[tmp_path])
+    assert Event.objects.count() == 3  # importing again suggests nothing twice
+    assert Debate.objects.count() == 1
+
+
+def test_a_teacher_rewords_redates_and_keeps_an_event_then_publishing_counts_it(teacher_client, teacher):
+    from game.services.debates import debate_create, debate_readiness
+
+    debate = debate_create(owner=teacher, motion="Libraries should open on Sundays")
+    other = classroom_debate()
+    article = article_make(debate, ["Councillors voted on Friday to open the library on Sundays."])
+    event = Event.objects.create(debate=debate, article=article, happened_on=date(2016, 4, 23), text="Draft words",
+                                 keep=False)
+    url = f"/teach/debates/{debate.pk}/events/{event.pk}/"
+    page = teacher_client.post(url, {"text": "", "happened_on": "2016-04-23", "dated_by": "x", "keep": "on"},
+                               follow=True).content.decode()
+    assert "Say what happened" in page
+    page = teacher_client.post(url, {"text": "The council votes", "happened_on": "23/04/2016", "dated_by": "x",
+                                     "keep": "on"}, follow=True).content.decode()
+    assert "Give the date the source says it happened" in page
+    page = teacher_client.post(url, {"text": "The council votes", "happened_on": "2016-04-22", "dated_by": "",
+                                     "keep": "on"}, follow=True).content.decode()
+    assert "Say how the source dates it" in page
+    teacher_client.post(url, {"text": "  The council   votes ", "happened_on": "2016-04-22",
+                              "dated_by": "The article is dated Sunday 24 April 2016 and says “on Friday”.",
+                              "keep": "on"})
+    event.refresh_from_db()
+    assert (event.text, event.happened_on, event.keep, event.reviewed) == ("The council votes", date(2016, 4, 22),
+                                                                            True, True)
+    assert "has 0" in debate_readiness(debate).timeline
+    page = teacher_client.post(f"/teach/debates/{debate.pk}/publish/", follow=True).content.decode()
+    assert "1 dated event and" in page
+    event.refresh_from_db()
+    assert event.status == Status.PUBLISHED and "has 1." in debate_readiness(debate).timeline
+    stranger = Event.objects.create(debate=other, article=other.articles.first(), happened_on=date(2016, 1, 1),
+                                    text="Not yours")
+    assert teacher_client.post(f"/teach/debates/{debate.pk}/events/{stranger.pk}/",
+                               {"text": "Mine now", "happened_on": "2016-01-01", "keep": "on"}).status_code == 404
+
+
+def test_events_travel_in_an_exported_debate(teacher):
+    from pathlib import Path
+
+    from game.models import Debate
+    from game.services.importing import articles_import
+    from game.services.packs import pack_export, pack_import
+
     articles_import(paths=[Path("seeds")])
-    assert Event.objects.filter(debate=debate).count() == 2  # importing again suggests nothing twice
+    debate = Debate.objects.get(slug="junior-doctors-contract")
+    data = pack_export(debate)
+    assert len(data["events"]) == Event.objects.filter(debate=debate, status=Status.PUBLISHED).count() >= 6
+    before = {(e["article"], e["paragraph"], e["happened_on"], e["text"], e["dated_by"]) for e in data["events"]}
+    data["debate"]["slug"] = "a-copy"
+    import json
+
+    copy, added = pack_import(json.dumps(data).encode(), owner=teacher)
+    after = {(e.article.source_file, e.paragraph.index if e.paragraph_id else None, e.happened_on.isoformat(), e.text,
+              e.dated_by) for e in Event.objects.filter(debate=copy).select_related("article", "paragraph")}
+    assert added and after == before
+    assert pack_import(json.dumps(data).encode(), owner=teacher)[1] is False  # twice adds nothing

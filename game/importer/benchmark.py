@@ -130,3 +130,41 @@ def score_fields(root: Path, meta: dict[str, dict]) -> FieldScore:
             else:
                 score.mistakes.append(f"{name}: {key} read as {found[key]!r}, labelled {wanted[key]!r}")
     return score
+
+
+@dataclass
+class EventScore:
+    """Dated events suggested (headline or paragraph, with a date) against the labelled ones.
+
+    precision = right / suggested; recall = right / labelled. A suggestion is right when its
+    paragraph (None: the headline) and date are both as labelled."""
+
+    labelled: int = 0
+    suggested: int = 0
+    right: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.suggested if self.suggested else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.labelled if self.labelled else 1.0
+
+
+def score_events(root: Path, labels: dict[str, list[dict]]) -> EventScore:
+    from .events import event_candidates
+
+    score = EventScore()
+    for name, wanted in sorted(labels.items()):
+        article = parse_article((root / name).read_bytes(), name)
+        expected = {(label["paragraph"], label["date"]) for label in wanted}
+        found = {(c.paragraph_index, c.happened_on.isoformat()) for c in event_candidates(article, limit=99)}
+        score.labelled += len(expected)
+        score.suggested += len(found)
+        score.right += len(found & expected)
+        score.mistakes += [f"{name}: suggested paragraph {p} on {d}, not labelled" for p, d in sorted(found - expected,
+                                                                                                          key=str)]
+        score.mistakes += [f"{name}: missed paragraph {p} on {d}" for p, d in sorted(expected - found, key=str)]
+    return score

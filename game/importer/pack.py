@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from game.rules import REASON_TYPES
@@ -48,6 +49,16 @@ class PackSentence:
 
 
 @dataclass(frozen=True)
+class PackEvent:
+    article: str
+    paragraph: int | None  # None: the article's headline, on the article's own date
+    happened_on: date
+    text: str  # what happened, in plain words
+    evidence: str  # the words of the paragraph that date it ("Yesterday", "On Saturday"); empty for a headline
+    dated_by: str  # how the date is worked out, for players to check
+
+
+@dataclass(frozen=True)
 class PackQuote:
     article: str
     paragraph: int
@@ -76,6 +87,7 @@ class Pack:
     quotes: list[PackQuote] = ()
     questions: list[PackQuestion] = ()
     sentences: list[PackSentence] = ()
+    events: list[PackEvent] = ()
 
     def known_people(self) -> list[KnownPerson]:
         return [
@@ -187,7 +199,39 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
             raise PackError(f"{where}: these words are not in paragraph {sentence.paragraph} of {sentence.article}")
         sentences.append(sentence)
     return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes, questions=questions,
-                sentences=sentences)
+                sentences=sentences, events=[_event(raw, articles) for raw in data.get("events", [])])
 
 
-__all__ = ["ArticleError", "Pack", "PackArgument", "PackQuestion", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]
+def _event(raw: dict, articles: dict[str, ParsedArticle]) -> PackEvent:
+    """One dated event, checked: its date, its words, and the article (and paragraph) that date it."""
+    where = f"event “{str(raw.get('text', ''))[:40]}…”"
+    try:
+        happened_on = date.fromisoformat(str(raw["happened_on"]))
+        paragraph = None if raw.get("paragraph") is None else int(raw["paragraph"])
+        event = PackEvent(article=raw["article"], paragraph=paragraph, happened_on=happened_on,
+                          text=str(raw["text"]).strip(), evidence=str(raw.get("evidence", "")),
+                          dated_by=str(raw.get("dated_by", "")).strip())
+    except KeyError as error:
+        raise PackError(f"{where}: missing {error}") from None
+    except ValueError:
+        raise PackError(f"{where}: happened_on must be a date as YYYY-MM-DD and paragraph a number") from None
+    if not event.text or len(event.text) > 300:
+        raise PackError(f"{where}: say what happened in 1 to 300 characters")
+    if not event.dated_by or len(event.dated_by) > 300:
+        raise PackError(f"{where}: dated_by must say, in 1 to 300 characters, how the source dates it")
+    article = articles.get(event.article)
+    if article is None:
+        raise PackError(f"{where}: article {event.article} is not among the imported files")
+    if event.paragraph is None:
+        if article.published != event.happened_on:
+            raise PackError(f"{where}: a headline event is dated by its article, and {event.article} is "
+                            f"{'dated ' + article.published.isoformat() if article.published else 'not dated'}")
+    elif not 0 <= event.paragraph < len(article.paragraphs):
+        raise PackError(f"{where}: {event.article} has no paragraph {event.paragraph}")
+    elif not event.evidence or event.evidence not in article.paragraphs[event.paragraph].text:
+        raise PackError(f"{where}: the evidence (the words that date it) is not in paragraph {event.paragraph} "
+                        f"of {event.article}")
+    return event
+
+
+__all__ = ["ArticleError", "Pack", "PackArgument", "PackEvent", "PackQuestion", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]

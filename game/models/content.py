@@ -292,6 +292,11 @@ class Event(ReviewedContent):
                                 help_text="The article that dates it (its headline or a paragraph).")
     paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, null=True, blank=True, related_name="events",
                                   help_text="The paragraph that says so; empty: the article's headline and date.")
+    dated_by = models.CharField(
+        max_length=300, blank=True,
+        help_text="How the source dates it, for players to check: e.g. “The article is dated 25 September 2015 "
+                  "and says ‘Yesterday’.”",
+    )
 
     class Meta:
         ordering = ["debate", "happened_on", "pk"]

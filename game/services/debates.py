@@ -11,13 +11,14 @@ archived, and players' rounds keep their snapshots.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from game import rules
-from game.models import Argument, Debate, Question, Quote, RoundItem, Sentence, Side, Speaker, Status
+from game.models import Argument, Debate, Event, Question, Quote, RoundItem, Sentence, Side, Speaker, Status
 from game.models.content import Origin
 from game.models.live import LiveQuestion
 
@@ -181,6 +182,7 @@ class Published:
     arguments: int = 0
     questions: int = 0
     sentences: int = 0
+    events: int = 0
     waiting: list[str] = field(default_factory=list)  # kept items that could not be published, and why
 
 
@@ -243,6 +245,13 @@ def debate_publish(*, debate: Debate) -> Published:
         played = set(RoundItem.objects.filter(sentence__in=dropped_sentences).values_list("sentence", flat=True))
         Sentence.objects.filter(pk__in=[pk for pk in dropped_sentences if pk in played]).update(status=Status.ARCHIVED)
         Sentence.objects.filter(pk__in=[pk for pk in dropped_sentences if pk not in played]).update(status=Status.DRAFT)
+    events = Event.objects.filter(debate=debate).exclude(status=Status.ARCHIVED)
+    result.events = events.filter(keep=True).update(status=Status.PUBLISHED)
+    dropped_events = list(events.filter(keep=False, status=Status.PUBLISHED).values_list("pk", flat=True))
+    if dropped_events:
+        played = set(RoundItem.objects.filter(event__in=dropped_events).values_list("event", flat=True))
+        Event.objects.filter(pk__in=[pk for pk in dropped_events if pk in played]).update(status=Status.ARCHIVED)
+        Event.objects.filter(pk__in=[pk for pk in dropped_events if pk not in played]).update(status=Status.DRAFT)
     debate.status = Status.PUBLISHED
     debate.save(update_fields=["status"])
     return result
@@ -280,13 +289,14 @@ class Readiness:
     quiz: str | None
     reason_types: str | None = None
     direct_or_reported: str | None = None
+    timeline: str | None = None
 
     def for_mode(self, mode: str) -> str | None:
         return getattr(self, mode, None)
 
 
 def debate_readiness(debate: Debate) -> Readiness:
-    """Five queries, whatever the size of the debate."""
+    """Seven queries, whatever the size of the debate."""
     people = Speaker.objects.filter(debate=debate).count()
     quoted = (Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
               .aggregate(quotes=Count("pk"), speakers=Count("speaker", distinct=True)))
@@ -295,6 +305,7 @@ def debate_readiness(debate: Debate) -> Readiness:
     questions = Question.objects.filter(debate=debate, status=Status.PUBLISHED).count()
     kinds = Argument.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(reason_type="").count()
     sentences = Sentence.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(label="").count()
+    dates = Event.objects.filter(debate=debate, status=Status.PUBLISHED).values("happened_on").distinct().count()
     return Readiness(
         who_said=rules.who_said_shortfall(quotes=quoted["quotes"], people=people),
         sort=rules.sort_shortfall(sides),
@@ -302,6 +313,9 @@ def debate_readiness(debate: Debate) -> Readiness:
         reason_types=None if kinds else ("What kind of evidence? needs at least one published argument with its "
                                          "kind of evidence set."),
         direct_or_reported=None if sentences else "Whose words? needs at least one published sentence with its label.",
+        timeline=None if dates >= rules.TIMELINE_MIN else (
+            f"Put the story in order needs published events on at least {rules.TIMELINE_MIN} different dates; "
+            f"it has {dates}."),
     )
 
 
@@ -315,3 +329,28 @@ def sentence_review(*, sentence: Sentence, label: str, keep: bool) -> Sentence:
         sentence.status = Status.DRAFT if not sentence.round_items.exists() else Status.ARCHIVED
     sentence.save()
     return sentence
+
+
+def event_review(*, event: Event, text: str, happened_on: str, dated_by: str, keep: bool) -> Event:
+    """A teacher rewords a dated event, corrects its date or how the source dates it, and keeps it
+    (published with the next Publish) or not."""
+    _editable(event)
+    text, dated_by = " ".join(text.split()), " ".join(dated_by.split())
+    if not text:
+        raise DebateError("Say what happened: the event needs its words.")
+    if len(text) > 300:
+        raise DebateError(f"Keep what happened to 300 characters; this is {len(text)}.")
+    if len(dated_by) > 300:
+        raise DebateError(f"Keep how the source dates it to 300 characters; this is {len(dated_by)}.")
+    try:
+        day = date.fromisoformat(happened_on.strip())
+    except ValueError:
+        raise DebateError("Give the date the source says it happened, as a day, month and year.") from None
+    if keep and not dated_by:
+        raise DebateError("Say how the source dates it, so players can check: for example "
+                          "“The article is dated 25 September 2015 and says ‘Yesterday’.”")
+    event.text, event.happened_on, event.dated_by, event.keep, event.reviewed = text, day, dated_by, keep, True
+    if not keep and event.status == Status.PUBLISHED:
+        event.status = Status.ARCHIVED if event.round_items.exists() else Status.DRAFT
+    event.save()
+    return event

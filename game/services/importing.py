@@ -27,6 +27,7 @@ from game.importer.pack import PACK_FILE, Pack, PackError, pack_load, pack_read
 from game.importer.formats import FILE_LIMITS, article_read, supported
 from game.importer.parsing import content_hash
 from game.importer.quotes import MAX_QUOTES, find_quotes
+from game.importer.events import event_candidates
 from game.importer.sentences import sentence_candidates
 from game.importer.types import ArticleError, FoundQuote, KnownPerson, ParsedArticle
 from game.models import (
@@ -165,6 +166,7 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
             pack_quotes_apply(pack=pack, speakers=speakers)
             pack_questions_apply(pack=pack, debate=debate)
             pack_sentences_apply(pack=pack, debate=debate)
+            pack_events_apply(pack=pack, debate=debate)
     return report
 
 
@@ -286,7 +288,7 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
     report.quotes += quotes_store(stored, paragraphs, quotes, speakers, kept)
     report.arguments += candidates_store(stored, paragraphs, article, quotes, speakers)
     sentences_store(stored, paragraphs, article, quotes)
-    events_suggest(stored)
+    events_suggest(stored, paragraphs, article)
 
 
 def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Paragraph]:
@@ -305,7 +307,8 @@ def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Parag
     Paragraph.objects.bulk_create(new, batch_size=500)
     Paragraph.objects.bulk_update(changed, ["text", "start"], batch_size=500)
     for leftover in existing.values():
-        if not leftover.quotes.exists() and not leftover.arguments.exists():
+        if not any(related.exists() for related in (leftover.quotes, leftover.arguments, leftover.sentences,
+                                                     leftover.events)):
             leftover.delete()
     return result
 
@@ -389,14 +392,22 @@ def candidates_store(stored: Article, paragraphs: dict[int, Paragraph], article:
     return len(created)
 
 
-def events_suggest(stored: Article) -> bool:
-    """A dated article suggests one event for "Put the story in order": its headline, on its date
-    (a draft for a teacher to reword and keep). Nothing is dated that the article does not date."""
-    if not (stored.published and stored.title) or Event.objects.filter(article=stored, paragraph__isnull=True).exists():
-        return False
-    Event.objects.create(debate=stored.debate, article=stored, happened_on=stored.published, text=stored.title[:300],
-                         status=Status.DRAFT, origin=Origin.EXTRACTED, keep=False)
-    return True
+def events_suggest(stored: Article, paragraphs: dict[int, Paragraph], article: ParsedArticle) -> int:
+    """Offer the article's dated events for "Put the story in order" as drafts for a teacher to
+    reword and keep: its headline on its date, and the sentences that date what happened
+    (importer.events), each saying how it is dated. Nothing is dated that the article does not
+    date. On a re-import the unreviewed drafts are offered afresh; a teacher's events stay."""
+    Event.objects.filter(article=stored, origin=Origin.EXTRACTED, reviewed=False, status=Status.DRAFT,
+                         round_items__isnull=True).delete()
+    taken = set(Event.objects.filter(article=stored).values_list("paragraph__index", "happened_on"))
+    created = [
+        Event(debate=stored.debate, article=stored, happened_on=c.happened_on, text=c.text, dated_by=c.dated_by,
+              paragraph=paragraphs[c.paragraph_index] if c.paragraph_index is not None else None,
+              status=Status.DRAFT, origin=Origin.EXTRACTED, keep=False)
+        for c in event_candidates(article) if (c.paragraph_index, c.happened_on) not in taken
+    ]
+    Event.objects.bulk_create(created)
+    return len(created)
 
 
 def sentences_store(stored: Article, paragraphs: dict[int, Paragraph], article: ParsedArticle,
@@ -525,6 +536,33 @@ def pack_sentences_apply(*, pack: Pack, debate: Debate) -> int:
                 setattr(sentence, name, value)
             sentence.origin = Origin.PACK
             sentence.save()
+            changed += 1
+    return changed
+
+
+def pack_events_apply(*, pack: Pack, debate: Debate) -> int:
+    """Publish the pack's dated events (unless a teacher saved them), matched by their article,
+    paragraph and date; the importer's draft of the same event becomes the pack's."""
+    articles = {a.source_file: a for a in Article.objects.filter(debate=debate, source_file__in={e.article for e in pack.events})}
+    paragraphs = pack_paragraphs({e.article for e in pack.events if e.paragraph is not None}, debate)
+    stored = {(e.article_id, e.paragraph_id, e.happened_on): e for e in Event.objects.filter(debate=debate)}
+    changed = 0
+    for item in pack.events:
+        article = articles.get(item.article)
+        paragraph = paragraphs.get((item.article, item.paragraph)) if item.paragraph is not None else None
+        if article is None or (item.paragraph is not None and paragraph is None):
+            continue  # its article failed to import; the error is already reported
+        values = {"text": item.text, "dated_by": item.dated_by, "status": Status.PUBLISHED, "keep": True}
+        event = stored.get((article.pk, paragraph.pk if paragraph else None, item.happened_on))
+        if event is None:
+            Event.objects.create(debate=debate, article=article, paragraph=paragraph, happened_on=item.happened_on,
+                                 origin=Origin.PACK, **values)
+            changed += 1
+        elif not event.reviewed and (_differs(event, values) or event.origin != Origin.PACK):
+            for name, value in values.items():
+                setattr(event, name, value)
+            event.origin = Origin.PACK
+            event.save()
             changed += 1
     return changed
 

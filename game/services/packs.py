@@ -19,7 +19,7 @@ from game.importer.pack import ICONS, REASON_SLUGS
 from game.importer.questions import ParsedQuestion
 from game.importer.parsing import content_hash
 from game.models import (
-    Argument, Article, Choice, Debate, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
+    Argument, Article, Choice, Debate, Event, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
 )
 from game.models.content import Origin
 
@@ -58,6 +58,7 @@ def pack_export(debate: Debate) -> dict:
                      .prefetch_related("choices"))
     sentences = list(Sentence.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(label="")
                      .select_related("paragraph"))
+    events = list(Event.objects.filter(debate=debate, status=Status.PUBLISHED).select_related("paragraph"))
     return {
         "format": FORMAT, "version": VERSION,
         "debate": {"slug": debate.slug, "topic": debate.topic, "motion": debate.motion, "summary": debate.summary},
@@ -82,6 +83,8 @@ def pack_export(debate: Debate) -> dict:
                        "choices": [[c.text, c.is_correct] for c in q.choices.all()]} for q in questions],
         "sentences": [{"article": files[x.article_id], "paragraph": x.paragraph.index, "text": x.text, "label": x.label}
                       for x in sentences],
+        "events": [{"article": files[e.article_id], "paragraph": e.paragraph.index if e.paragraph_id else None,
+                    "happened_on": e.happened_on.isoformat(), "text": e.text, "dated_by": e.dated_by} for e in events],
     }
 
 
@@ -222,6 +225,22 @@ def _apply(data: dict, owner) -> tuple[Debate, bool]:
                                 label_suggested=item["label"], status=Status.PUBLISHED, origin=Origin.PACK,
                                 reviewed=True)
         placed.add((paragraph.pk, start))
+        added = True
+    articles = {a.source_file: a for a in debate.articles.defer("body")}
+    dated = {(e.article_id, e.paragraph_id, e.happened_on) for e in Event.objects.filter(debate=debate)}
+    for item in data.get("events", []):  # files before events have none: nothing to add
+        where_text = f"event “{str(item.get('text', ''))[:30]}”"
+        _require(item["article"] in articles, f"{where_text}: the file has no article {item['article']}")
+        paragraph = where(item, where_text) if item.get("paragraph") is not None else None
+        happened_on = date.fromisoformat(item["happened_on"])
+        _require(0 < len(str(item["text"]).strip()) <= 300, f"{where_text}: say what happened in 1 to 300 characters")
+        article = articles[item["article"]]
+        if (article.pk, paragraph.pk if paragraph else None, happened_on) in dated:
+            continue
+        Event.objects.create(debate=debate, article=article, paragraph=paragraph, happened_on=happened_on,
+                             text=str(item["text"]).strip(), dated_by=str(item.get("dated_by", ""))[:300],
+                             status=Status.PUBLISHED, origin=Origin.PACK, reviewed=True)
+        dated.add((article.pk, paragraph.pk if paragraph else None, happened_on))
         added = True
     return debate, added
 

@@ -19,7 +19,7 @@ from game import rules
 from game.fetch import FetchError, url_fetch
 from game.forms import ArticlesForm, DebateForm, QuestionsImportForm
 from game.importer.questions import questions_parse
-from game.models import Argument, Article, Debate, Question, Quote, Sentence, Speaker, Status
+from game.models import Argument, Article, Debate, Event, Question, Quote, Sentence, Speaker, Status
 from game.services import debates as service
 from game.services.importing import ImportReport, Source, article_sources_import
 from game.services.packs import PackImportError, pack_export, pack_import, questions_add
@@ -101,6 +101,8 @@ def review_context(debate: Debate) -> dict:
                      .select_related("paragraph").order_by("article_id", "paragraph__index", "start"))
     for sentence in sentences:
         sentence.before, sentence.after = sentence.paragraph.text[:sentence.start], sentence.paragraph.text[sentence.end:]
+    events = list(Event.objects.filter(debate=debate).exclude(status=Status.ARCHIVED)
+                  .select_related("paragraph").order_by("happened_on", "pk"))
     by_article = {article.pk: {"article": article, "quotes": [], "people": {}} for article in articles}
     people_by_pk = {person.pk: person for person in people}
     for quote in quotes:
@@ -121,7 +123,8 @@ def review_context(debate: Debate) -> dict:
     return {
         "debate": debate, "sides": sides, "reason_types": rules.REASON_TYPES, "people": people, "articles": list(by_article.values()),
         "arguments": arguments, "readiness": service.debate_readiness(debate),
-        "sentences": sentences, "sentence_labels": Sentence.Label.choices,
+        "sentences": sentences, "sentence_labels": Sentence.Label.choices, "events": events,
+        "article_titles": {article.pk: article.title or article.source_file for article in articles},
         "question_count": Question.objects.filter(debate=debate).exclude(status=Status.ARCHIVED).count(),
         "unattributed": sum(1 for q in quotes if q.speaker_id is None and q.keep),
         "articles_form": ArticlesForm(), "neither": service.NEITHER,
@@ -266,13 +269,30 @@ def sentence_change(request, pk: int, sentence_pk: int):
 
 @teacher_required
 @require_POST
+def event_change(request, pk: int, event_pk: int):
+    debate = own_debate(request, pk)
+    event = get_object_or_404(Event, pk=event_pk, debate=debate)
+    try:
+        service.event_review(event=event, text=request.POST.get("text", ""),
+                             happened_on=request.POST.get("happened_on", ""),
+                             dated_by=request.POST.get("dated_by", ""), keep=request.POST.get("keep") == "on")
+    except service.DebateError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Saved the event.")
+    return back(request, debate, f"event-{event.pk}")
+
+
+@teacher_required
+@require_POST
 def publish(request, pk: int):
     debate = own_debate(request, pk)
     result = service.debate_publish(debate=debate)
     messages.success(request, f"Published: {result.quotes} quotation{'s' if result.quotes != 1 else ''}, "
                               f"{result.cards} sorting card{'s' if result.cards != 1 else ''} from them, "
                               f"{result.arguments} other argument{'s' if result.arguments != 1 else ''}, "
-                              f"{result.sentences} sentence{'s' if result.sentences != 1 else ''} and "
+                              f"{result.sentences} sentence{'s' if result.sentences != 1 else ''}, "
+                              f"{result.events} dated event{'s' if result.events != 1 else ''} and "
                               f"{result.questions} question{'s' if result.questions != 1 else ''}. "
                               "Students can play it now.")
     for waiting in result.waiting:

@@ -5,9 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from game.importer.benchmark import label_sets, load_labels, run_set, score_fields
+from game.importer.benchmark import label_sets, load_labels, run_set, score_events, score_fields
 
 DEFAULT_LABELS = Path("tests") / "extraction_corpus" / "labels.json"
+EVENT_LABELS = Path("tests") / "extraction_corpus" / "events.json"
 
 
 class Command(BaseCommand):
@@ -41,3 +42,13 @@ class Command(BaseCommand):
             self.stdout.write(f"\n== headline, author and date ==\n{fields.right}/{fields.total} fields read as labelled")
             for mistake in fields.mistakes:
                 self.stdout.write(f"  - {mistake}")
+        events_path = root / EVENT_LABELS
+        if labels is None and events_path.exists():
+            events = load_labels(events_path)
+            for set_name in (name for name in events if not name.startswith("_")):
+                score = score_events(root, events[set_name])
+                self.stdout.write(f"\n== dated events: {set_name} ==\nprecision {score.precision:.1%} ({score.right}/"
+                                  f"{score.suggested} suggestions right)  recall {score.recall:.1%} ({score.right}/"
+                                  f"{score.labelled} labelled events found)")
+                for mistake in score.mistakes:
+                    self.stdout.write(f"  - {mistake}")
