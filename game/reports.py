@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Avg, Count, Min, Q, Sum
 
-from game.models import Assignment, Classroom, Membership, Mode, Round, RoundItem
+from game.models import Assignment, Classroom, Membership, Mode, Rebuttal, Round, RoundItem
 
 INDICATIVE_BELOW = 30  # students: fewer, and the item figures are only indicative
 VERY_EASY, VERY_HARD, DISCRIMINATES = 0.9, 0.2, 0.15
@@ -193,16 +193,57 @@ def _first_responses(items) -> list[Response]:
     return responses
 
 
-def assignment_item_analysis(assignment: Assignment) -> list[ItemStat]:
+@dataclass(frozen=True)
+class RebuttalStat:
+    """Answer the other side, per card: a written answer has no right or wrong to give a facility,
+    so item analysis counts what the teacher made of them."""
+
+    claim: str
+    written: int
+    approved: int
+    not_approved: int
+    waiting: int
+    mean_stars: float | None  # over the approved ones
+
+
+def rebuttal_statistics(items) -> list[RebuttalStat]:
+    """One query: the rebuttals written in these round items, per card, most written first."""
+    approved = Q(status=Rebuttal.Status.APPROVED)
+    rows = (Rebuttal.objects.filter(item__in=items.filter(kind="rebuttal")).values("argument_id", "argument__claim")
+            .annotate(written=Count("pk"), approved=Count("pk", filter=approved),
+                      not_approved=Count("pk", filter=Q(status=Rebuttal.Status.NOT_APPROVED)),
+                      waiting=Count("pk", filter=Q(status=Rebuttal.Status.WAITING)),
+                      mean_stars=Avg("stars", filter=approved))
+            .order_by("-written", "argument__claim"))
+    return [RebuttalStat(row["argument__claim"], row["written"], row["approved"], row["not_approved"], row["waiting"],
+                         row["mean_stars"]) for row in rows]
+
+
+def _assignment_items(assignment: Assignment):
     members = Membership.objects.filter(classroom_id=assignment.classroom_id).values("student_id")
-    return item_statistics(_first_responses(
-        RoundItem.objects.filter(round__assignment=assignment, round__player__in=members)))
+    return RoundItem.objects.filter(round__assignment=assignment, round__player__in=members)
+
+
+def _debate_items(classroom: Classroom, debate_id: int):
+    members = Membership.objects.filter(classroom=classroom).values("student_id")
+    return RoundItem.objects.filter(round__assignment__classroom=classroom, round__debate_id=debate_id,
+                                    round__player__in=members)
+
+
+def assignment_rebuttals(assignment: Assignment) -> list[RebuttalStat]:
+    return rebuttal_statistics(_assignment_items(assignment))
+
+
+def debate_rebuttals(classroom: Classroom, debate_id: int) -> list[RebuttalStat]:
+    return rebuttal_statistics(_debate_items(classroom, debate_id))
+
+
+def assignment_item_analysis(assignment: Assignment) -> list[ItemStat]:
+    return item_statistics(_first_responses(_assignment_items(assignment)))
 
 
 def debate_item_analysis(classroom: Classroom, debate_id: int) -> list[ItemStat]:
-    members = Membership.objects.filter(classroom=classroom).values("student_id")
-    return item_statistics(_first_responses(RoundItem.objects.filter(
-        round__assignment__classroom=classroom, round__debate_id=debate_id, round__player__in=members)))
+    return item_statistics(_first_responses(_debate_items(classroom, debate_id)))
 
 
 # --- confusions, the leaderboard, one student -------------------------------------------------

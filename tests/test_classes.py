@@ -223,7 +223,7 @@ def test_teacher_pages_cost_the_same_queries_for_a_small_and_a_big_class(teacher
         # session, user, "is a teacher?", the class, its students, its homework, their rounds, the
         # debates (for the homework form), the mix-ups
         f"/teach/classes/{classroom.pk}/": 11,  # 9, and the best rebuttals with their names
-        f"/teach/homework/{assignments[0].pk}/": 5,  # ... the homework with its class, the first answers
+        f"/teach/homework/{assignments[0].pk}/": 6,  # ... the homework with its class, the first answers, rebuttals
         f"/teach/classes/{classroom.pk}/students/{membership.pk}/": 8,
         f"/teach/classes/{classroom.pk}/leaderboard/": 6,
         "/teach/": 4,

@@ -98,3 +98,32 @@ def test_a_rebuttal_set_as_homework(teacher, student):
     round_ = homework_round_start(assignment=assignment, student=student, now=now)
     assert round_.mode == Mode.REBUTTAL and round_.items.get().kind == "rebuttal"
     assert User.objects.count() == 2
+
+
+def test_item_analysis_counts_what_the_teacher_made_of_each_cards_rebuttals(teacher, teacher_client):
+    from game.reports import assignment_rebuttals
+    from game.services.rebuttals import rebuttal_review
+
+    debate = classroom_debate()
+    classroom = classroom_create(teacher=teacher, name="Year 10 Debate")
+    now = timezone.now()
+    assignment = Assignment.objects.create(classroom=classroom, debate=debate, title="Rebut", mode="rebuttal",
+                                           questions=1, opens_at=now - timedelta(minutes=1), due_at=now + timedelta(days=1))
+    written = []
+    for n, name in enumerate(("ana", "ben", "cai")):
+        student = User.objects.create_user(name, password="debate-club-2016")
+        Membership.objects.create(classroom=classroom, student=student, display_name=f"{name.title()} K.")
+        client = Client()
+        client.force_login(student)
+        round_ = homework_round_start(assignment=assignment, student=student, now=timezone.now())
+        client.post(f"/rounds/{round_.pk}/rebut/", {"text": f"Rebuttal number {n} points at the evidence."})
+        written.append(Rebuttal.objects.get(player=student))
+    rebuttal_review(rebuttal=written[0], teacher=teacher, approve=True, stars=2, comment="", now=timezone.now())
+    rebuttal_review(rebuttal=written[1], teacher=teacher, approve=False, stars=0, comment="Answer the card itself.", now=timezone.now())
+    stats = assignment_rebuttals(assignment)
+    totals = [sum(getattr(s, name) for s in stats) for name in ("written", "approved", "not_approved", "waiting")]
+    assert totals == [3, 1, 1, 1]
+    assert [s.mean_stars for s in stats if s.approved] == [2.0]
+    page = teacher_client.get(f"/teach/homework/{assignment.pk}/").content.decode()
+    assert "Answer the other side: rebuttals per card" in page and "Nobody has answered yet" not in page
+    assert written[0].argument.claim[:30] in page

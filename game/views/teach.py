@@ -240,7 +240,8 @@ def homework_items(request, pk: int):
                                    classroom__teacher=request.user)
     stats = reports.assignment_item_analysis(assignment)
     return render(request, "teach/items.html", {"classroom": assignment.classroom, "title": assignment.title,
-                                                "stats": stats, "indicative_below": reports.INDICATIVE_BELOW})
+                                                "stats": stats, "rebuttals": reports.assignment_rebuttals(assignment),
+                                                "indicative_below": reports.INDICATIVE_BELOW})
 
 
 @teacher_required
@@ -250,6 +251,7 @@ def debate_items(request, pk: int, debate_pk: int):
     debate = get_object_or_404(Debate, pk=debate_pk)
     stats = reports.debate_item_analysis(classroom, debate.pk)
     return render(request, "teach/items.html", {"classroom": classroom, "title": debate.topic, "stats": stats,
+                                                "rebuttals": reports.debate_rebuttals(classroom, debate.pk),
                                                 "indicative_below": reports.INDICATIVE_BELOW})
 
 

@@ -54,3 +54,38 @@ def test_a_student_rebuts_an_argument_and_the_teacher_replies(page, browser, liv
     expect(page.get_by_text("Your teacher: “Clear, and it answers the point directly.”")).to_be_visible()
     expect(page.locator(".rebuttals")).to_contain_text("Approved: 2 stars")
     assert axe_violations(page) == []
+
+
+def test_the_teacher_reads_what_became_of_a_rebuttal_homework_in_item_analysis(page, teacher):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from game.models import Assignment
+    from game.services.rebuttals import rebuttal_review, rebuttal_submit
+    from game.services.rounds import Owner, homework_round_start
+
+    debate = classroom_debate()
+    classroom = classroom_create(teacher=teacher, name="Year 10 Debate")
+    now = timezone.now()
+    assignment = Assignment.objects.create(classroom=classroom, debate=debate, title="Answer the other side",
+                                           mode="rebuttal", questions=1, opens_at=now - timedelta(minutes=1),
+                                           due_at=now + timedelta(days=1))
+    for n, name in enumerate(("nia", "owen")):
+        student = User.objects.create_user(name, password="debate-club-2016")
+        Membership.objects.create(classroom=classroom, student=student, display_name=f"{name.title()} R.")
+        round_ = homework_round_start(assignment=assignment, student=student, now=timezone.now())
+        rebuttal = rebuttal_submit(round_id=round_.pk, owner=Owner(student, ""),
+                                   text=f"Answer {n}: the evidence does not show that.", now=timezone.now())
+        if n == 0:
+            rebuttal_review(rebuttal=rebuttal, teacher=teacher, approve=True, stars=3, comment="", now=timezone.now())
+    login(page, "ms-okafor", "chalk-and-talk-42")
+    page.goto(f"/teach/classes/{classroom.pk}/")
+    page.get_by_role("link", name="Item analysis for Answer the other side").click()
+    expect(page.get_by_role("heading", name="Answer the other side: rebuttals per card")).to_be_visible()
+    table = page.get_by_role("region", name="Answer the other side: rebuttals per card")
+    expect(table.locator("tbody tr")).not_to_have_count(0)
+    assert sum(int(cell) for cell in table.locator("tbody td:nth-child(2)").all_inner_texts()) == 2
+    assert sum(int(cell) for cell in table.locator("tbody td:nth-child(3)").all_inner_texts()) == 1
+    expect(table).to_contain_text("3.0")
+    assert axe_violations(page) == []
