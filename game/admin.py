@@ -203,9 +203,10 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__full_name", "article__title"]
     autocomplete_fields = ["speaker", "paragraph", "wrong_speakers"]
-    readonly_fields = ["source_passage", "origin", "reviewed"]
+    readonly_fields = ["source_passage", "origin", "reviewed", "reason_suggested"]
     fieldsets = [
         (None, {"fields": ["paragraph", "text", "speaker", "kind", "status"]}),
+        ("What kind of evidence?", {"fields": ["reason_type", "reason_suggested"]}),
         ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
         ("Wrong options (optional)", {"fields": ["wrong_speakers"], "classes": ["collapse"]}),
     ]

@@ -163,6 +163,8 @@ def item_statistics(responses: list[Response]) -> list[ItemStat]:
 
 
 def _item_key(row: dict) -> tuple:
+    if row.get("kind") == "reason" and row["quote_id"]:  # a quotation asked for its kind of evidence
+        return ("reason_quote", row["quote_id"])
     if row["quote_id"]:
         return ("quote", row["quote_id"])
     if row["question_id"]:
@@ -268,6 +270,7 @@ def class_confusions(classroom: Classroom, limit: int = 10) -> list[Confusion]:
     merged: dict[tuple, dict] = {}
     for row in rows:  # argument ids vary: fold them into one "side" row per pair of labels
         kind = "evidence" if row["kind"] == "reason" else "side" if row["argument_id"] else "speaker"
+        # (a quotation asked for its kind is "evidence" too: its kind is checked first)
         key = (kind, row["right_label"], row["answer_label"])
         entry = merged.setdefault(key, {"times": 0, "sample": row["sample"]})
         entry["times"] += row["times"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -85,21 +85,20 @@ def recent_rounds(player: User, limit: int = 5) -> list[Round]:
 
 
 def mix_ups(player: User, limit: int = 5) -> list[dict]:
-    """The speakers and sides this player confuses most: (right, chosen, times), as they were played."""
-    speakers = (
-        _items(round__player=player, correct=False, quote__isnull=False)
-        .values(right=F("right_label"), chosen=F("answer_label"))
+    """What this player confuses most, as it was played, in one query: speakers (a quotation given
+    to the wrong person), sides (an argument given to the wrong side) and kinds of evidence."""
+    group = Case(When(kind="reason", then=Value("evidence")), When(kind="argument", then=Value("side")),
+                 default=Value("speaker"))
+    rows = (
+        _items(round__player=player, correct=False)
+        .filter(Q(quote__isnull=False) | Q(kind__in=["argument", "reason"]))
+        .annotate(group=group)
+        .values("group", right=F("right_label"), chosen=F("answer_label"))
         .annotate(times=Count("id"))
         .order_by("-times", "right")[:limit]
     )
-    sides = (
-        _items(round__player=player, correct=False, argument__isnull=False)
-        .values(right=F("right_label"), chosen=F("answer_label"))
-        .annotate(times=Count("id"))
-        .order_by("-times", "right")[:limit]
-    )
-    rows = [dict(row, kind="speaker") for row in speakers] + [dict(row, kind="side") for row in sides]
-    return sorted(rows, key=lambda row: -row["times"])[:limit]
+    return [{"kind": row["group"], "right": row["right"], "chosen": row["chosen"], "times": row["times"]}
+            for row in rows]
 
 
 def points_by_day(player: User, *, today: date, days: int = 30) -> list[tuple[date, int]]:

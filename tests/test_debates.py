@@ -194,7 +194,8 @@ def test_the_review_page_costs_the_same_queries_for_10_articles_and_200_quotatio
     assert Quote.objects.filter(article__debate=big).count() == 200
     # 17: the sentences for Whose words? (one query) and two more readiness counts (kinds of evidence, sentences).
     # 19: the dated events for Put the story in order (one query) and the readiness count of their dates.
-    assert counts[0] == counts[1] == 19, counts
+    # 20: the count of quotations with a confirmed kind of evidence.
+    assert counts[0] == counts[1] == 20, counts
 
 
 def test_a_debate_exported_imports_elsewhere_and_importing_twice_changes_nothing(teacher_client, teacher):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from game import rules
-from game.models import Argument, Mode, Round
+from game.models import Argument, Mode, Quote, Round
 from game.modes import homework_modes, mode_of, modes
 from game.services.debates import DebateError, argument_review
 from game.services.live import game_create
@@ -107,10 +107,16 @@ def test_the_seed_debate_has_confirmed_kinds_for_its_arguments_each_in_its_parag
     tagged = Argument.objects.filter(debate=debate).exclude(reason_type="")
     assert tagged.count() >= 15
     assert set(tagged.values_list("reason_type", flat=True)) == {slug for slug, _, _ in rules.REASON_TYPES}
+    quotes = Quote.objects.filter(article__debate=debate).exclude(reason_type="")
+    assert quotes.count() >= 10  # quotations are tagged too, each by a teacher's reading
+    assert Quote.objects.get(text="risks the safety of many patients").reason_suggested == "prediction"  # cue: risk
     items = round_start(debate=debate, mode="reason_types", owner=Owner(None, "s"), now=timezone.now(),
-                        rng=random.Random(3)).items.all()
+                        rng=random.Random(3), count=50).items.all()
+    assert {bool(item.quote_id) for item in items} == {True, False}
     for item in items:
-        assert item.asked == item.argument.claim and item.source["paragraph"] == item.argument.paragraph.text
+        content = item.quote or item.argument
+        assert item.asked == (item.quote.text if item.quote_id else item.argument.claim)
+        assert item.source["paragraph"] == content.paragraph.text
 
 
 def test_homework_and_a_live_game_deal_kinds_of_evidence(teacher, student):
@@ -136,3 +142,54 @@ def test_homework_and_a_live_game_deal_kinds_of_evidence(teacher, student):
     host_action(game=game, action="start", version=game.version, now=timezone.now())
     page = phone.get(f"/live/{game.pin}/").content.decode()
     assert "What kind of evidence?" in page and "A prediction" in page
+
+
+def test_a_quotation_is_asked_for_its_kind_in_its_own_words(client, student, teacher_client):
+    """A teacher confirms a quotation's kind on the review page; a player is asked it with the
+    quotation's words and the passage marked; the answer is the kind, never a speaker; a confusion
+    shows on My scores as kinds, and item analysis keeps it apart from "Who said it?"."""
+    from game.modes.mix_ups import item_key
+    from game.reports import _item_key
+    from game.services.debates import quote_review
+
+    debate = classroom_debate()
+    quote = Quote.objects.filter(article__debate=debate).order_by("pk").first()
+    with pytest.raises(DebateError, match="not one of the five"):
+        quote_review(quote=quote, speaker_id=quote.speaker_id, keep=True, card=False, card_claim="", reason="gossip")
+    quote_review(quote=quote, speaker_id=quote.speaker_id, keep=True, card=False, card_claim="", reason="prediction")
+    client.force_login(student)
+    response = client.post(f"/play/{debate.slug}/reason_types/")
+    round_ = Round.objects.get(pk=response["Location"].split("/")[2])
+    item = round_.items.get()
+    assert (item.quote_id, item.kind, item.asked, item.right_label) == (quote.pk, "reason", quote.text, "A prediction")
+    page = client.get(f"/rounds/{round_.pk}/").content.decode()
+    assert "What kind of evidence does this quotation rest on?" in page and f"“{escape(quote.text)}”" in page
+    wrong = next(option for option in item.options if option != item.right_answer)
+    page = client.post(f"/rounds/{round_.pk}/answer/", {"position": 0, "answer": wrong},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "The answer: A prediction." in page and f"<mark>{escape(quote.text)}</mark>" in page
+    assert " said it" not in page  # the feedback is about the kind, not the speaker
+    item.refresh_from_db()
+    assert item.answer_speaker_id is None and item.correct is False
+    me = client.get("/me/").content.decode()
+    assert "You took <strong>a prediction</strong> for <strong>" in me
+    row = {"kind": "reason", "quote_id": quote.pk, "question_id": None, "sentence_id": None, "argument_id": None,
+           "event_id": None}
+    assert _item_key(row) == item_key(row) == ("reason_quote", quote.pk)
+    assert _item_key({**row, "kind": "spoken"}) == ("quote", quote.pk)
+
+
+def test_a_live_game_shows_a_quotation_asked_for_its_kind_in_quotation_marks(teacher):
+    from game.services.live import host_action
+
+    debate = classroom_debate()
+    quote = Quote.objects.filter(article__debate=debate).order_by("pk").first()
+    Quote.objects.filter(pk=quote.pk).update(reason_type="value")
+    game = game_create(host=teacher, debate=debate, mode="reason_types", questions=1, seconds=20)
+    question = game.questions.get()
+    assert (question.quote_id, question.kind, question.paraphrase) == (quote.pk, "reason", False)
+    phone = Client()
+    phone.post("/live/", {"pin": game.pin, "nickname": "Ann"})
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    page = phone.get(f"/live/{game.pin}/").content.decode()
+    assert "What kind of evidence?" in page and f"“{escape(quote.text)}" in page

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from game import rules
-from game.models import Event, Mode, Round, Status
+from game.models import Event, Mode, Quote, Round, Status
 from game.services.rounds import Owner, round_start
 from tests.factories import article_make, classroom_debate
 
@@ -184,3 +184,7 @@ def test_events_travel_in_an_exported_debate(teacher):
               e.dated_by) for e in Event.objects.filter(debate=copy).select_related("article", "paragraph")}
     assert added and after == before
     assert pack_import(json.dumps(data).encode(), owner=teacher)[1] is False  # twice adds nothing
+    # The quotations' kinds of evidence travel with them.
+    kinds = {q["text"]: q["reason"] for q in data["quotes"] if q["reason"]}
+    assert len(kinds) >= 10
+    assert {q.text: q.reason_type for q in Quote.objects.filter(article__debate=copy).exclude(reason_type="")} == kinds

@@ -65,6 +65,7 @@ class PackQuote:
     text: str  # the exact words, as printed in that paragraph
     speaker: str
     kind: str  # "spoken" or "written"
+    reason: str = ""  # the kind of evidence (rules.REASON_TYPES), as a teacher confirmed it
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,10 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
     quotes = []
     for raw in data.get("quotes", []):
         quote = PackQuote(article=raw["article"], paragraph=int(raw["paragraph"]), text=raw["text"],
-                          speaker=raw["speaker"], kind=raw.get("kind", "spoken"))
+                          speaker=raw["speaker"], kind=raw.get("kind", "spoken"), reason=raw.get("reason", ""))
         where = f"quote “{quote.text[:40]}…”"
+        if quote.reason and quote.reason not in REASON_SLUGS:
+            raise PackError(f"{where}: unknown kind of evidence {quote.reason!r}")
         if quote.speaker not in names:
             raise PackError(f"{where}: unknown speaker {quote.speaker!r}")
         article = articles.get(quote.article)

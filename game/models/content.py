@@ -199,6 +199,12 @@ class Quote(ReviewedContent):
         Speaker, blank=True, related_name="+",
         help_text="Pin the wrong options shown for this quote (up to three); others are chosen at random.",
     )
+    reason_type = models.CharField(
+        max_length=12, blank=True, choices=[(slug, label) for slug, label, _ in REASON_TYPES],
+        help_text="The kind of evidence the quotation rests on, as the teacher confirmed it (for \"What kind of "
+                  "evidence?\"). Empty: not confirmed, and not asked.")
+    reason_suggested = models.CharField(
+        max_length=12, blank=True, help_text="The importer's suggestion from cue words (a number, \"a study\"...).")
 
     class Meta:
         ordering = ["article", "paragraph__index", "start"]

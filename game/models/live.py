@@ -120,6 +120,12 @@ class LiveQuestion(models.Model):
         constraints = [models.UniqueConstraint(fields=["game", "position"], name="live_question_position_once")]
 
     @property
+    def paraphrase(self) -> bool:
+        """Shown without quotation marks: an argument card in plain words, a sentence as printed, a
+        card asked for its kind. A quotation (asked who said it, or its kind) keeps its marks."""
+        return self.kind in ("argument", "sentence") or (self.kind == "reason" and not self.quote_id)
+
+    @property
     def content_ids(self) -> dict:
         return {"quote_id": self.quote_id, "question_id": self.question_id, "argument_id": self.argument_id,
                 "sentence_id": self.sentence_id}

@@ -35,6 +35,8 @@ class Practice:
 
 
 def item_key(row: dict) -> tuple:
+    if row["kind"] == "reason" and row["quote_id"]:  # a quotation asked for its kind of evidence
+        return ("reason_quote", row["quote_id"])
     for field in ("quote_id", "question_id", "sentence_id"):
         if row[field]:
             return (field, row[field])

@@ -8,19 +8,29 @@ import random
 
 from game import rules
 from game.errors import PlayError
-from game.models import Argument, Debate, Mode, RoundItem, Status
+from django.db.models import Q
+
+from game.models import Argument, Debate, Mode, Quote, RoundItem, Status
 from game.modes import GameMode, labelled_item
-from game.snapshots import argument_source
+from game.snapshots import argument_source, quote_source
 
 
 def deal_reason_types(debate: Debate, rng: random.Random, count: int, mix_questions: bool = False) -> list[RoundItem]:
+    """Argument cards and quotations whose kind a teacher confirmed; a quotation's own sorting card
+    is left out when the quotation itself is asked (the same words, once)."""
     cards = list(Argument.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(reason_type="")
+                 .filter(Q(quote__isnull=True) | Q(quote__reason_type=""))
                  .select_related("article", "paragraph").defer("article__body").order_by("pk"))
-    if not cards:
+    quotes = list(Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).exclude(reason_type="")
+                  .select_related("article", "paragraph", "speaker__side").defer("article__body").order_by("pk"))
+    if not cards and not quotes:
         raise PlayError("Your teacher hasn't confirmed the kinds of evidence for this debate's arguments yet.", 409)
-    return [labelled_item(rules.REASON_TYPES, card.reason_type, argument=card, asked=card.claim, kind="reason",
-                          source=argument_source(card))
-            for card in rules.deal(cards, count, rng)]
+    return [labelled_item(rules.REASON_TYPES, content.reason_type, asked=content.text, kind="reason", quote=content,
+                          source=quote_source(content))
+            if isinstance(content, Quote) else
+            labelled_item(rules.REASON_TYPES, content.reason_type, argument=content, asked=content.claim, kind="reason",
+                          source=argument_source(content))
+            for content in rules.deal(cards + quotes, count, rng)]
 
 
 MODE = GameMode(slug=Mode.REASON_TYPES, name="What kind of evidence?", deal=deal_reason_types,

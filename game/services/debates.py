@@ -132,9 +132,15 @@ def _editable(item) -> None:
 
 
 @transaction.atomic
-def quote_review(*, quote: Quote, speaker_id: int | None, keep: bool, card: bool, card_claim: str) -> Quote:
-    """Who said a quotation, whether to keep it, and whether (and in which words) it is a card."""
+def quote_review(*, quote: Quote, speaker_id: int | None, keep: bool, card: bool, card_claim: str,
+                 reason: str | None = None) -> Quote:
+    """Who said a quotation, whether to keep it, and whether (and in which words) it is a card;
+    `reason`: the kind of evidence it rests on, now confirmed ("" for none; None leaves it)."""
     _editable(quote)
+    if reason and reason not in {slug for slug, _, _ in rules.REASON_TYPES}:
+        raise DebateError("That kind of evidence is not one of the five.")
+    if reason is not None:
+        quote.reason_type = reason
     if speaker_id is not None and not Speaker.objects.filter(pk=speaker_id, debate_id=quote.article.debate_id).exists():
         raise DebateError("That person is not in this debate.")
     claim = " ".join(card_claim.split())
@@ -296,22 +302,23 @@ class Readiness:
 
 
 def debate_readiness(debate: Debate) -> Readiness:
-    """Seven queries, whatever the size of the debate."""
+    """Eight queries, whatever the size of the debate."""
     people = Speaker.objects.filter(debate=debate).count()
     quoted = (Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
               .aggregate(quotes=Count("pk"), speakers=Count("speaker", distinct=True)))
     sides = {side.name: side.card_count for side in Side.objects.filter(debate=debate).annotate(
         card_count=Count("arguments", filter=Q(arguments__status=Status.PUBLISHED)))}
     questions = Question.objects.filter(debate=debate, status=Status.PUBLISHED).count()
-    kinds = Argument.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(reason_type="").count()
+    kinds = (Argument.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(reason_type="").count()
+             + Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).exclude(reason_type="").count())
     sentences = Sentence.objects.filter(debate=debate, status=Status.PUBLISHED).exclude(label="").count()
     dates = Event.objects.filter(debate=debate, status=Status.PUBLISHED).values("happened_on").distinct().count()
     return Readiness(
         who_said=rules.who_said_shortfall(quotes=quoted["quotes"], people=people),
         sort=rules.sort_shortfall(sides),
         quiz=None if questions else "Quiz needs at least one published question.",
-        reason_types=None if kinds else ("What kind of evidence? needs at least one published argument with its "
-                                         "kind of evidence set."),
+        reason_types=None if kinds else ("What kind of evidence? needs at least one published argument or quotation "
+                                         "with its kind of evidence set."),
         direct_or_reported=None if sentences else "Whose words? needs at least one published sentence with its label.",
         timeline=None if dates >= rules.TIMELINE_MIN else (
             f"Put the story in order needs published events on at least {rules.TIMELINE_MIN} different dates; "

@@ -364,6 +364,7 @@ def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list
                 speaker=speaker, status=Status.DRAFT, origin=Origin.EXTRACTED,
                 keep=speaker is not None,  # an abstention waits for a teacher to say who said it
                 kind=Quote.Kind.WRITTEN if found.kind == "written" else Quote.Kind.SPOKEN,
+                reason_suggested=rules.reason_suggest(found.text),
             )
         )
     Quote.objects.bulk_create(created)
@@ -501,6 +502,7 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
         values = {
             "speaker": speakers.get(item.speaker), "status": Status.PUBLISHED, "text": item.text,
             "kind": Quote.Kind.WRITTEN if item.kind == "written" else Quote.Kind.SPOKEN,
+            "reason_type": item.reason, "reason_suggested": rules.reason_suggest(item.text),
         }
         if quote is None:
             Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),

@@ -76,7 +76,7 @@ def pack_export(debate: Debate) -> dict:
                        "speaker": a.speaker.full_name if a.speaker_id else None, "reason": a.reason_type}
                       for a in arguments],
         "quotes": [{"article": files[q.article_id], "paragraph": q.paragraph.index, "text": q.text,
-                    "speaker": q.speaker.full_name, "kind": q.kind} for q in quotes],
+                    "speaker": q.speaker.full_name, "kind": q.kind, "reason": q.reason_type} for q in quotes],
         "questions": [{"key": f"q{q.pk}", "prompt": q.prompt, "explanation": q.explanation,
                        "article": files.get(q.article_id), "paragraph": q.paragraph.index if q.paragraph_id else None,
                        "evidence": _evidence(q.paragraph) if q.paragraph_id else "",
@@ -184,7 +184,8 @@ def _apply(data: dict, owner) -> tuple[Debate, bool]:
         Quote.objects.create(article=paragraph.article, paragraph=paragraph, start=start, end=start + len(item["text"]),
                              text=item["text"], speaker=people[item["speaker"]], status=Status.PUBLISHED,
                              origin=Origin.PACK, reviewed=True, card=False,
-                             kind=Quote.Kind.WRITTEN if item.get("kind") == "written" else Quote.Kind.SPOKEN)
+                             kind=Quote.Kind.WRITTEN if item.get("kind") == "written" else Quote.Kind.SPOKEN,
+                             reason_type=reason_of(item), reason_suggested=rules.reason_suggest(item["text"]))
         added = True
     keys = set(Argument.objects.filter(debate=debate).exclude(pack_key="").values_list("pack_key", flat=True))
     for item in data["arguments"]:

@@ -123,7 +123,7 @@ def _answer_record(item: RoundItem, answer_id: int, now: datetime) -> None:
     item.answer_label = item.label_of(answer_id)
     item.correct = answer_id == item.right_answer
     item.answered_at = now
-    if item.quote_id:
+    if item.quote_id and item.kind != "reason":
         item.answer_speaker_id = answer_id
     elif item.question_id:
         item.answer_choice_id = answer_id

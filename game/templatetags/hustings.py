@@ -58,8 +58,3 @@ def get_item(mapping, key):
     """A value from a dict by a key held in a variable."""
     return mapping.get(key, "") if mapping else ""
 
-
-@register.filter
-def in_list(value, options: str) -> bool:
-    """Whether a value is one of the comma-separated options."""
-    return str(value) in options.split(",")

@@ -221,7 +221,7 @@ def quote_change(request, pk: int, quote_pk: int):
     try:
         service.quote_review(quote=quote, speaker_id=int(speaker) if speaker.isdigit() else None,
                              keep=request.POST.get("keep") == "on", card=request.POST.get("card") == "on",
-                             card_claim=request.POST.get("card_claim", ""))
+                             card_claim=request.POST.get("card_claim", ""), reason=request.POST.get("reason"))
     except service.DebateError as problem:
         error = problem.message
     if request.htmx:

@@ -42,3 +42,39 @@ def test_a_student_says_what_each_argument_rests_on_by_keyboard(page):
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Round complete: 52 points")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_a_teacher_confirms_a_quotations_kind_on_the_review_page_and_a_student_is_asked_it(page, browser, live_server,
+                                                                                         teacher):
+    from game.models import Quote, Status
+    from tests.e2e.conftest import login
+
+    debate = classroom_debate()
+    debate.owner = teacher
+    debate.save(update_fields=["owner"])
+    quote = Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).order_by("pk").first()
+    login(page, "ms-okafor", "chalk-and-talk-42")
+    page.goto(f"/teach/debates/{debate.pk}/")
+    row = page.locator(f"#quote-{quote.pk}")
+    # Choosing from the row's list saves it in place (htmx, on change), with "Saved" announced.
+    row.get_by_label("Kind of evidence").select_option("prediction")
+    expect(row.get_by_role("status")).to_have_text("Saved")
+    quote.refresh_from_db()
+    assert quote.reason_type == "prediction"
+    page.reload()
+    expect(page.locator(f"#quote-{quote.pk}").get_by_label("Kind of evidence")).to_have_value("prediction")
+    expect(page.get_by_text("What kind of evidence? can be played.")).to_be_visible()
+    assert axe_violations(page) == []
+
+    student_page = browser.new_context(base_url=live_server.url).new_page()
+    sign_up(student_page, "ravi")
+    student_page.get_by_role("button", name="What kind of evidence?").first.click()
+    expect(student_page.get_by_role("heading", name="What kind of evidence does this quotation rest on?")).to_be_visible()
+    expect(student_page.locator(".quote-card")).to_have_text(f"“{quote.text}”")
+    tab_to(student_page, student_page.get_by_role("button", name="A prediction"))
+    student_page.keyboard.press("Enter")
+    feedback = student_page.locator(".feedback")
+    expect(feedback.get_by_role("heading", name="Right!")).to_be_visible()
+    expect(feedback.locator(".source mark")).to_have_text(quote.text)
+    assert axe_violations(student_page) == []
+    student_page.context.close()
