@@ -174,7 +174,22 @@ class ReviewedContent(models.Model):
         abstract = True
 
 
-class Quote(ReviewedContent):
+class KindOfEvidence(models.Model):
+    """What an argument or a quotation rests on, for "What kind of evidence?": the importer's
+    suggestion, and the kind a teacher confirmed (only confirmed kinds are asked)."""
+
+    reason_type = models.CharField(
+        max_length=12, blank=True, choices=[(slug, label) for slug, label, _ in REASON_TYPES],
+        help_text="The kind of evidence it rests on, as the teacher confirmed it (for \"What kind of evidence?\"). "
+                  "Empty: not confirmed, and not asked.")
+    reason_suggested = models.CharField(
+        max_length=12, blank=True, help_text="The importer's suggestion from cue words (a number, \"a study\"...).")
+
+    class Meta:
+        abstract = True
+
+
+class Quote(ReviewedContent, KindOfEvidence):
     class Kind(models.TextChoices):
         SPOKEN = "spoken", "Quoted speech or writing (who said it?)"
         WRITTEN = "written", "The author's own sentence (who wrote this?)"
@@ -199,12 +214,6 @@ class Quote(ReviewedContent):
         Speaker, blank=True, related_name="+",
         help_text="Pin the wrong options shown for this quote (up to three); others are chosen at random.",
     )
-    reason_type = models.CharField(
-        max_length=12, blank=True, choices=[(slug, label) for slug, label, _ in REASON_TYPES],
-        help_text="The kind of evidence the quotation rests on, as the teacher confirmed it (for \"What kind of "
-                  "evidence?\"). Empty: not confirmed, and not asked.")
-    reason_suggested = models.CharField(
-        max_length=12, blank=True, help_text="The importer's suggestion from cue words (a number, \"a study\"...).")
 
     class Meta:
         ordering = ["article", "paragraph__index", "start"]
@@ -220,7 +229,7 @@ class Quote(ReviewedContent):
         return f"“{self.text[:60]}{'…' if len(self.text) > 60 else ''}”"
 
 
-class Argument(ReviewedContent):
+class Argument(ReviewedContent, KindOfEvidence):
     debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="arguments")
     claim = models.TextField(help_text="The argument in plain words.")
     side = models.ForeignKey(
@@ -237,12 +246,6 @@ class Argument(ReviewedContent):
         Quote, on_delete=models.SET_NULL, null=True, blank=True, related_name="argument_card",
         help_text="The quotation this card was made from on the review page, if any.",
     )
-    reason_type = models.CharField(
-        max_length=12, blank=True, choices=[(slug, label) for slug, label, _ in REASON_TYPES],
-        help_text="The kind of evidence the argument rests on, as the teacher confirmed it (for "
-                  "\"What kind of evidence?\"). Empty: not confirmed yet.")
-    reason_suggested = models.CharField(
-        max_length=12, blank=True, help_text="The importer's suggestion from cue words (a number, \"a study\"...).")
 
     class Meta:
         ordering = ["debate", "side", "id"]
