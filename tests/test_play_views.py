@@ -305,9 +305,12 @@ def test_what_kind_of_evidence_costs_the_same_queries_as_any_round(client, stude
     """Its page and its answer read what every round does: no query per argument or player."""
     debate = crowd(size)
     Argument.objects.filter(debate=debate).update(reason_type="prediction")
+    Quote.objects.filter(article__debate=debate).update(reason_type="value")  # quotations are asked too
+    side, article = debate.sides.first(), debate.articles.first()
+    paragraph = article.paragraphs.first()
     Argument.objects.bulk_create(
-        Argument(debate=debate, claim=f"Claim {n}", side=debate.sides.first(), article=debate.articles.first(),
-                 paragraph=debate.articles.first().paragraphs.first(), status=Status.PUBLISHED, reason_type="value")
+        Argument(debate=debate, claim=f"Claim {n}", side=side, article=article, paragraph=paragraph,
+                 status=Status.PUBLISHED, reason_type="value")
         for n in range(size))
     client.force_login(student)
     client.get("/")
