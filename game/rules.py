@@ -246,10 +246,10 @@ def rules_summary() -> list[str]:
         f"A round has {ROUND_QUESTIONS} questions, or {SORT_CARDS_MIN}–{SORT_CARDS_MAX} cards for sorting, "
         f"with at least {SORT_MIN_PER_SIDE} from each side.",
         f"Each quote shows {OPTIONS} speakers. Wrong options are ones a teacher pinned, then people from the other side.",
-        "In “What kind of evidence?” you say what an argument rests on: "
+        "In “What kind of evidence?” you say what an argument or a quotation rests on: "
         + "; ".join(f"{label.lower()} ({why[0].lower() + why[1:-1]})" for _, label, why in REASON_TYPES)
         + f". A right answer scores {POINTS_RIGHT} points, with the same streak bonus; only kinds a teacher "
-        "confirmed are asked, and the answer shows the paragraph the argument comes from.",
+        "confirmed are asked, and the answer shows the paragraph it comes from.",
         "In “Whose words?” you say whether a sentence of an article is a direct quotation (a speaker's own words "
         "in quotation marks), reported speech (what someone said, in the journalist's words) or the journalist's "
         f"own words. A right answer scores {POINTS_RIGHT} points, with the same streak bonus; the answer shows the "
@@ -259,7 +259,7 @@ def rules_summary() -> list[str]:
         "for each star (up to three), and their comment shows on My scores.",
         f"In “Put the story in order” you order {TIMELINE_MIN} to {TIMELINE_MAX} dated events: each pair of "
         f"events the right way round scores {POINTS_PER_PAIR} points, and the answer shows the right order with "
-        "dates and sources.",
+        "dates and sources, and how each source dates its event.",
         "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
         "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
         f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",
