@@ -149,12 +149,7 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
             raise PackError(f"{where}: unknown side {argument.side!r}")
         if argument.speaker and argument.speaker not in names:
             raise PackError(f"{where}: unknown speaker {argument.speaker!r}")
-        article = articles.get(argument.article)
-        if article is None:
-            raise PackError(f"{where}: article {argument.article} is not among the imported files")
-        if not 0 <= argument.paragraph < len(article.paragraphs):
-            raise PackError(f"{where}: {argument.article} has no paragraph {argument.paragraph}")
-        paragraph_text = article.paragraphs[argument.paragraph].text.replace("\u00a0", " ")
+        paragraph_text = _paragraph_text(where, articles, argument.article, argument.paragraph).replace("\u00a0", " ")
         if argument.evidence not in paragraph_text:
             raise PackError(f"{where}: the evidence is not in paragraph {argument.paragraph} of {argument.article}")
         arguments.append(argument)
@@ -167,10 +162,7 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
             raise PackError(f"{where}: unknown kind of evidence {quote.reason!r}")
         if quote.speaker not in names:
             raise PackError(f"{where}: unknown speaker {quote.speaker!r}")
-        article = articles.get(quote.article)
-        if article is None or not 0 <= quote.paragraph < len(article.paragraphs):
-            raise PackError(f"{where}: {quote.article} has no paragraph {quote.paragraph}")
-        if quote.text not in article.paragraphs[quote.paragraph].text:
+        if quote.text not in _paragraph_text(where, articles, quote.article, quote.paragraph):
             raise PackError(f"{where}: these words are not in paragraph {quote.paragraph} of {quote.article}")
         quotes.append(quote)
     questions = []
@@ -182,10 +174,8 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         where = f"question {question.key}"
         if sum(right for _, right in question.choices) != 1 or len(question.choices) < 2:
             raise PackError(f"{where}: needs two or more choices with exactly one right")
-        article = articles.get(question.article)
-        if article is None or not 0 <= question.paragraph < len(article.paragraphs):
-            raise PackError(f"{where}: {question.article} has no paragraph {question.paragraph}")
-        if question.evidence not in article.paragraphs[question.paragraph].text.replace("\u00a0", " "):
+        if question.evidence not in _paragraph_text(where, articles, question.article, question.paragraph).replace(
+                "\u00a0", " "):
             raise PackError(f"{where}: the evidence is not in paragraph {question.paragraph} of {question.article}")
         questions.append(question)
     sentences = []
@@ -195,14 +185,22 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         where = f"sentence “{sentence.text[:40]}…”"
         if sentence.label not in SENTENCE_LABELS:
             raise PackError(f"{where}: the label must be one of {', '.join(sorted(SENTENCE_LABELS))}")
-        article = articles.get(sentence.article)
-        if article is None or not 0 <= sentence.paragraph < len(article.paragraphs):
-            raise PackError(f"{where}: {sentence.article} has no paragraph {sentence.paragraph}")
-        if sentence.text not in article.paragraphs[sentence.paragraph].text:
+        if sentence.text not in _paragraph_text(where, articles, sentence.article, sentence.paragraph):
             raise PackError(f"{where}: these words are not in paragraph {sentence.paragraph} of {sentence.article}")
         sentences.append(sentence)
     return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes, questions=questions,
                 sentences=sentences, events=[_event(raw, articles) for raw in data.get("events", [])])
+
+
+def _paragraph_text(where: str, articles: dict[str, ParsedArticle], name: str, index: int) -> str:
+    """The text of the paragraph a pack item points at; a PackError naming the item when the file
+    was not imported or has no such paragraph."""
+    article = articles.get(name)
+    if article is None:
+        raise PackError(f"{where}: article {name} is not among the imported files")
+    if not 0 <= index < len(article.paragraphs):
+        raise PackError(f"{where}: {name} has no paragraph {index}")
+    return article.paragraphs[index].text
 
 
 def _event(raw: dict, articles: dict[str, ParsedArticle]) -> PackEvent:
@@ -229,9 +227,7 @@ def _event(raw: dict, articles: dict[str, ParsedArticle]) -> PackEvent:
         if article.published != event.happened_on:
             raise PackError(f"{where}: a headline event is dated by its article, and {event.article} is "
                             f"{'dated ' + article.published.isoformat() if article.published else 'not dated'}")
-    elif not 0 <= event.paragraph < len(article.paragraphs):
-        raise PackError(f"{where}: {event.article} has no paragraph {event.paragraph}")
-    elif not event.evidence or event.evidence not in article.paragraphs[event.paragraph].text:
+    elif not event.evidence or event.evidence not in _paragraph_text(where, articles, event.article, event.paragraph):
         raise PackError(f"{where}: the evidence (the words that date it) is not in paragraph {event.paragraph} "
                         f"of {event.article}")
     return event

@@ -451,6 +451,17 @@ def _differs(instance, values: dict) -> bool:
     return False
 
 
+def _pack_refresh(stored, values: dict) -> bool:
+    """Bring a stored item to the pack's values, unless a teacher saved it (reviewed). True if it
+    changed."""
+    if stored.reviewed or not _differs(stored, values):
+        return False
+    for name, value in values.items():
+        setattr(stored, name, value)
+    stored.save()
+    return True
+
+
 def pack_paragraphs(names: set[str], debate: Debate) -> dict[tuple[str, int], Paragraph]:
     """The stored paragraphs of the debate's named articles, by (file name, index), in one query."""
     paragraphs = Paragraph.objects.filter(article__debate=debate, article__source_file__in=names).select_related(
@@ -478,11 +489,7 @@ def pack_arguments_apply(*, pack: Pack, debate: Debate, speakers: SpeakerBook) -
         if argument is None:
             Argument.objects.create(debate=debate, pack_key=item.key, **values)
             changed += 1
-        elif not argument.reviewed and _differs(argument, {k: v for k, v in values.items() if k != "status"}):
-            for name, value in values.items():
-                if name != "status":
-                    setattr(argument, name, value)
-            argument.save()
+        elif _pack_refresh(argument, {k: v for k, v in values.items() if k != "status"}):
             changed += 1
     return changed
 
@@ -502,17 +509,13 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
         values = {
             "speaker": speakers.get(item.speaker), "status": Status.PUBLISHED, "text": item.text,
             "kind": Quote.Kind.WRITTEN if item.kind == "written" else Quote.Kind.SPOKEN,
-            "reason_type": item.reason, "reason_suggested": rules.reason_suggest(item.text),
+            "reason_type": item.reason, "reason_suggested": rules.reason_suggest(item.text), "origin": Origin.PACK,
         }
         if quote is None:
             Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),
-                                 origin=Origin.PACK, reviewed=False, **values)
+                                 reviewed=False, **values)
             changed += 1
-        elif not quote.reviewed and _differs(quote, values):
-            for name, value in values.items():
-                setattr(quote, name, value)
-            quote.origin = Origin.PACK
-            quote.save()
+        elif _pack_refresh(quote, values):
             changed += 1
     return changed
 
@@ -527,17 +530,14 @@ def pack_sentences_apply(*, pack: Pack, debate: Debate) -> int:
         if paragraph is None:
             continue
         start = paragraph.text.index(item.text)
-        values = {"text": item.text, "end": start + len(item.text), "label": item.label, "status": Status.PUBLISHED}
+        values = {"text": item.text, "end": start + len(item.text), "label": item.label, "status": Status.PUBLISHED,
+                  "origin": Origin.PACK}
         sentence = stored.get((paragraph.pk, start))
         if sentence is None:
             Sentence.objects.create(debate=debate, article=paragraph.article, paragraph=paragraph, start=start,
-                                    origin=Origin.PACK, label_suggested=item.label, **values)
+                                    label_suggested=item.label, **values)
             changed += 1
-        elif not sentence.reviewed and _differs(sentence, values):
-            for name, value in values.items():
-                setattr(sentence, name, value)
-            sentence.origin = Origin.PACK
-            sentence.save()
+        elif _pack_refresh(sentence, values):
             changed += 1
     return changed
 
@@ -554,17 +554,14 @@ def pack_events_apply(*, pack: Pack, debate: Debate) -> int:
         paragraph = paragraphs.get((item.article, item.paragraph)) if item.paragraph is not None else None
         if article is None or (item.paragraph is not None and paragraph is None):
             continue  # its article failed to import; the error is already reported
-        values = {"text": item.text, "dated_by": item.dated_by, "status": Status.PUBLISHED, "keep": True}
+        values = {"text": item.text, "dated_by": item.dated_by, "status": Status.PUBLISHED, "keep": True,
+                  "origin": Origin.PACK}
         event = stored.get((article.pk, paragraph.pk if paragraph else None, item.happened_on))
         if event is None:
             Event.objects.create(debate=debate, article=article, paragraph=paragraph, happened_on=item.happened_on,
-                                 origin=Origin.PACK, **values)
+                                 **values)
             changed += 1
-        elif not event.reviewed and (_differs(event, values) or event.origin != Origin.PACK):
-            for name, value in values.items():
-                setattr(event, name, value)
-            event.origin = Origin.PACK
-            event.save()
+        elif _pack_refresh(event, values):
             changed += 1
     return changed
 

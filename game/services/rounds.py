@@ -167,15 +167,22 @@ def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now:
     return Answered(round=round_, items=items, item=item)
 
 
+def _board_to_check(round_id, owner: Owner, mode: str, *, wrong_mode: str, checked: str):
+    """A board round (checked whole, once), locked, and its items; a PlayError if it is another
+    mode or already checked."""
+    round_ = _locked_round(round_id, owner)
+    if round_.mode != mode:
+        raise PlayError(wrong_mode, 400)
+    if round_.finished_at is not None:
+        raise PlayError(checked, 409)
+    return round_, list(round_.items.order_by("position"))
+
+
 def sort_submit(*, round_id, placements: dict[int, int], owner: Owner, now: datetime) -> Answered:
     """Check a whole sorting round, once: `placements` maps card position to side id."""
     with transaction.atomic():
-        round_ = _locked_round(round_id, owner)
-        if round_.mode != "sort":
-            raise PlayError("This round isn't a sorting round.", 400)
-        if round_.finished_at is not None:
-            raise PlayError("You've already checked this round — your first answers count.", 409)
-        items = list(round_.items.order_by("position"))
+        round_, items = _board_to_check(round_id, owner, "sort", wrong_mode="This round isn't a sorting round.",
+                                        checked="You've already checked this round — your first answers count.")
         missing = [i.position for i in items if placements.get(i.position) not in i.options]
         if missing:
             raise SortIncomplete(missing, placements)
@@ -196,12 +203,8 @@ def order_submit(*, round_id, placements: dict[int, int], owner: Owner, now: dat
     """Check a whole timeline, once: `placements` maps card position to its place (1 = earliest).
     Each card scores for the pairs it starts that are the right way round (rules.pairs_in_order)."""
     with transaction.atomic():
-        round_ = _locked_round(round_id, owner)
-        if round_.mode != "timeline":
-            raise PlayError("This round isn't a timeline.", 400)
-        if round_.finished_at is not None:
-            raise PlayError("You've already checked this timeline — your first order counts.", 409)
-        items = list(round_.items.order_by("position"))
+        round_, items = _board_to_check(round_id, owner, "timeline", wrong_mode="This round isn't a timeline.",
+                                        checked="You've already checked this timeline — your first order counts.")
         given = [placements.get(item.position) for item in items]
         if sorted(p for p in given if p is not None) != list(range(1, len(items) + 1)) or None in given:
             raise PlayError(f"Give each card a different place from 1 to {len(items)} before checking.", 400)

@@ -102,7 +102,7 @@ def review_context(debate: Debate) -> dict:
     for sentence in sentences:
         sentence.before, sentence.after = sentence.paragraph.text[:sentence.start], sentence.paragraph.text[sentence.end:]
     events = list(Event.objects.filter(debate=debate).exclude(status=Status.ARCHIVED)
-                  .select_related("paragraph").order_by("happened_on", "pk"))
+                  .select_related("paragraph", "article").defer("article__body").order_by("happened_on", "pk"))
     by_article = {article.pk: {"article": article, "quotes": [], "people": {}} for article in articles}
     people_by_pk = {person.pk: person for person in people}
     for quote in quotes:
@@ -124,7 +124,6 @@ def review_context(debate: Debate) -> dict:
         "debate": debate, "sides": sides, "reason_types": rules.REASON_TYPES, "people": people, "articles": list(by_article.values()),
         "arguments": arguments, "readiness": service.debate_readiness(debate),
         "sentences": sentences, "sentence_labels": Sentence.Label.choices, "events": events,
-        "article_titles": {article.pk: article.title or article.source_file for article in articles},
         "question_count": Question.objects.filter(debate=debate).exclude(status=Status.ARCHIVED).count(),
         "unattributed": sum(1 for q in quotes if q.speaker_id is None and q.keep),
         "articles_form": ArticlesForm(), "neither": service.NEITHER,
@@ -140,6 +139,17 @@ def review(request, pk: int):
 
 def back(request, debate: Debate, anchor: str = ""):
     return redirect(reverse("debate_review", args=[debate.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+def saved(request, debate: Debate, anchor: str, what: str, review):
+    """Run a review service; say "Saved …" or the service's reason, and go back to the row."""
+    try:
+        review()
+    except service.DebateError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Saved {what}.")
+    return back(request, debate, anchor)
 
 
 @teacher_required
@@ -241,15 +251,9 @@ def argument_change(request, pk: int, argument_pk: int):
     debate = own_debate(request, pk)
     argument = get_object_or_404(Argument, pk=argument_pk, debate=debate, quote__isnull=True)
     side = request.POST.get("side", "")
-    try:
-        service.argument_review(argument=argument, claim=request.POST.get("claim", ""),
-                                side_id=int(side) if side.isdigit() else None, keep=request.POST.get("keep") == "on",
-                                reason=request.POST.get("reason"))
-    except service.DebateError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Saved the argument.")
-    return back(request, debate, f"argument-{argument.pk}")
+    return saved(request, debate, f"argument-{argument.pk}", "the argument", lambda: service.argument_review(
+        argument=argument, claim=request.POST.get("claim", ""), side_id=int(side) if side.isdigit() else None,
+        keep=request.POST.get("keep") == "on", reason=request.POST.get("reason")))
 
 
 @teacher_required
@@ -257,14 +261,8 @@ def argument_change(request, pk: int, argument_pk: int):
 def sentence_change(request, pk: int, sentence_pk: int):
     debate = own_debate(request, pk)
     sentence = get_object_or_404(Sentence, pk=sentence_pk, debate=debate)
-    try:
-        service.sentence_review(sentence=sentence, label=request.POST.get("label", ""),
-                                keep=request.POST.get("keep") == "on")
-    except service.DebateError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Saved the sentence.")
-    return back(request, debate, f"sentence-{sentence.pk}")
+    return saved(request, debate, f"sentence-{sentence.pk}", "the sentence", lambda: service.sentence_review(
+        sentence=sentence, label=request.POST.get("label", ""), keep=request.POST.get("keep") == "on"))
 
 
 @teacher_required
@@ -272,15 +270,9 @@ def sentence_change(request, pk: int, sentence_pk: int):
 def event_change(request, pk: int, event_pk: int):
     debate = own_debate(request, pk)
     event = get_object_or_404(Event, pk=event_pk, debate=debate)
-    try:
-        service.event_review(event=event, text=request.POST.get("text", ""),
-                             happened_on=request.POST.get("happened_on", ""),
-                             dated_by=request.POST.get("dated_by", ""), keep=request.POST.get("keep") == "on")
-    except service.DebateError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Saved the event.")
-    return back(request, debate, f"event-{event.pk}")
+    return saved(request, debate, f"event-{event.pk}", "the event", lambda: service.event_review(
+        event=event, text=request.POST.get("text", ""), happened_on=request.POST.get("happened_on", ""),
+        dated_by=request.POST.get("dated_by", ""), keep=request.POST.get("keep") == "on"))
 
 
 @teacher_required
