@@ -146,3 +146,40 @@ def test_the_host_removes_a_name_in_the_lobby_and_another_mid_game(browser, live
     for page in phones.values():
         page.context.close()  # no phone goes on polling into the next test
     host_context.close()
+
+
+def test_options_that_have_appeared_stay_up_when_an_older_screen_arrives_late(browser, live_server, teacher,
+                                                                              quick_reading):
+    """On a slow school network a screen made just before answers opened can arrive after the
+    phone's clock has opened them. The options must not vanish again under a student's thumb."""
+    from game.services.live import game_create, host_action
+
+    game = game_create(host=teacher, debate=classroom_debate(), mode="who_said", questions=1, seconds=30)
+    context, ann = phone(browser, live_server)
+    ann.goto(f"/live/?pin={game.pin}")
+    ann.get_by_label("Nickname").fill("Ann")
+    ann.get_by_role("button", name="Join").click()
+    expect(ann.get_by_role("heading", name="You're in, Ann!")).to_be_visible()
+    game.refresh_from_db()
+    host_action(game=game, action="start", version=game.version, now=timezone.now())
+    expect(ann.locator("button.option").first).to_be_visible(timeout=8_000)
+
+    # The same screen again, as the server made it 3 s before answers opened, arriving only now.
+    game.refresh_from_db()
+    made_before_opening = int(game.opens_at.timestamp() * 1000) - 3_000
+    still_hidden = ann.evaluate("""made => new Promise(resolve => {
+        const late = document.getElementById("live").cloneNode(true);
+        late.querySelector("form.live-answer").classList.add("is-waiting");
+        late.querySelectorAll("[data-server-now]").forEach(e => {  // as the server sent it: no marks of this page's clock
+            e.dataset.serverNow = String(made); delete e.dataset.offsetRead; delete e.dataset.offset; });
+        document.addEventListener("htmx:afterSettle", () => {
+            const form = document.querySelector("#live form.live-answer");
+            resolve(getComputedStyle(form).display === "none");
+        }, { once: true });
+        htmx.swap("#live", late.outerHTML, { swapStyle: "outerHTML" });
+    })""", made_before_opening)
+    assert still_hidden is False
+    expect(ann.locator("button.option").first).to_be_visible()
+    ann.locator("button.option").first.click()
+    expect(ann.get_by_role("heading", name="Right!").or_(ann.get_by_role("heading", name="Not quite"))).to_be_visible()
+    context.close()

@@ -60,9 +60,18 @@
     if (event.target.closest && event.target.closest("[data-print]")) window.print();
   });
   // Live game clocks: count down to a moment the server gave, corrected for this device's clock.
+  // Each screen says the server's time when it was made; it arrives a little later, so each one
+  // guesses the server's clock a little behind. The page keeps the best guess (the one least
+  // behind), so its clock never runs backwards: options that have appeared stay up when a screen
+  // made a moment before answers opened arrives late on a slow network.
+  var offset = null;
   function serverTime(element) {
-    if (!element.dataset.offset) element.dataset.offset = String(Number(element.dataset.serverNow) - Date.now());
-    return Date.now() + Number(element.dataset.offset);
+    if (!element.dataset.offsetRead) {
+      element.dataset.offsetRead = "1";
+      var guess = Number(element.dataset.serverNow) - Date.now();
+      if (offset === null || guess > offset) offset = guess;
+    }
+    return Date.now() + offset;
   }
   function tick() {
     // When answers open: the reading pause's clock goes, the options and the time left appear.
@@ -92,6 +101,7 @@
     });
   }
   window.setInterval(tick, 250);
+  document.addEventListener("htmx:afterSwap", tick);  // before the new screen is drawn
   document.addEventListener("htmx:afterSettle", tick);
   document.documentElement.classList.add("js");
 })();
