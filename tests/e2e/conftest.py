@@ -9,10 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM guard would refuse
 # the test's own database calls without this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The same patience for a page to show something as for an action (see set_default_timeout below):
+# live screens poll every 2 s under the test server, and CI machines are slow and busy.
+expect.set_options(timeout=10_000)
 
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js"
 CHROMIUM_FLAGS = [
