@@ -92,7 +92,7 @@ def test_a_hall_plays_in_teams_on_the_projector_and_phones(browser, live_server,
     projector.get_by_role("button", name="Start the game").click()
     assert font_px(projector.locator(".live-question")) >= 40
     for page in phones.values():
-        expect(page.locator("button.option").first).to_be_visible(timeout=8_000)
+        expect(page.locator("button.option").first).to_be_visible()
     # Every option is on the phone's screen without scrolling, under the shortened quotation.
     # (Measured in one go in the page, so all the boxes come from the same screen.)
     boxes, quotation = ann.evaluate("""() => [
