@@ -120,6 +120,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # The tests' database is a file beside it, not Django's shared in-memory one: there a browser
+    # test's write that meets the live server's lock fails at once ("table is locked"); in a file
+    # it waits for the lock, as production does.
+    _database_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["TEST"] = {"NAME": str(_database_file.with_name(f"test_{_database_file.name}"))}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Under ASGI (uvicorn) every request would open its own connection: DB_POOL_SIZE=N shares a
