@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from . import rules
 from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
 from .models import (
     Argument, Article, Choice, Debate, Event, Membership, Paragraph, Question, Quote, Round, RoundItem, Sentence, Side, Speaker,
@@ -52,7 +53,7 @@ class PublishActions:
         skipped = missing.count()
         updated = queryset.exclude(pk__in=missing.values("pk")).update(status=Status.PUBLISHED, reviewed=True)
         if updated:
-            self.message_user(request, f"Published {updated} item{'s' if updated != 1 else ''}.", messages.SUCCESS)
+            self.message_user(request, f"Published {rules.counted(updated, 'item')}.", messages.SUCCESS)
         if skipped:
             self.message_user(
                 request,
@@ -63,7 +64,7 @@ class PublishActions:
     @admin.action(description="Unpublish selected items (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         updated = queryset.update(status=Status.DRAFT, reviewed=True)
-        self.message_user(request, f"Moved {updated} item{'s' if updated != 1 else ''} back to draft.", messages.SUCCESS)
+        self.message_user(request, f"Moved {rules.counted(updated, 'item')} back to draft.", messages.SUCCESS)
 
     @admin.action(description="Archive selected items (out of play, kept for players' history)",
                   permissions=["change"])
@@ -72,7 +73,7 @@ class PublishActions:
         updated = queryset.exclude(pk__in=drafts.values("pk")).update(status=Status.ARCHIVED, reviewed=True)
         self.message_user(
             request,
-            f"Archived {updated} item{'s' if updated != 1 else ''}: never dealt again; players' history keeps them.",
+            f"Archived {rules.counted(updated, 'item')}: never dealt again; players' history keeps them.",
             messages.SUCCESS,
         )
         if drafts.exists():

@@ -103,6 +103,11 @@ def ordinal(place: int) -> str:
     return f"{place}{suffix}"
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 quotation', '2 quotations', '0 quotations': a count as a message says it (nouns with -s)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def points_for_answer(correct: bool, streak_before: int) -> tuple[int, int]:
     """(points, streak after) for one answer; `streak_before` is right answers in a row so far."""
     if not correct:

@@ -72,3 +72,9 @@ def test_this_week_starts_on_monday_at_midnight():
 def test_the_help_page_rules_quote_the_real_numbers():
     text = " ".join(rules.rules_summary())
     assert f"{rules.POINTS_RIGHT} points" in text and f"{rules.ALL_SORTED_BONUS}" in text
+
+
+def test_a_count_in_a_message_is_singular_only_for_one():
+    assert rules.counted(1, "quotation") == "1 quotation"
+    assert rules.counted(0, "dated event") == "0 dated events"
+    assert rules.counted(12, "sorting card") == "12 sorting cards"

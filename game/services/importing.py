@@ -56,10 +56,10 @@ class ImportReport:
 
     def summary(self) -> str:
         return (
-            f"Imported {self.articles} article{'s' if self.articles != 1 else ''} "
+            f"Imported {rules.counted(self.articles, 'article')} "
             f"({self.created} new, {self.updated} updated, {self.unchanged} unchanged), "
             f"{self.quotes} quotes, {self.arguments} arguments, "
-            f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}."
+            f"{rules.counted(len(self.errors), 'error')}."
         )
 
 

@@ -85,7 +85,7 @@ def homework_round_start(*, assignment, student, now: datetime, rng: random.Rand
             return unfinished
         if rounds.count() >= assignment.attempts:
             raise PlayError(
-                f"You've used your {assignment.attempts} attempt{'s' if assignment.attempts != 1 else ''} "
+                f"You've used your {rules.counted(assignment.attempts, 'attempt')} "
                 "at this homework. Your best score counts.", 409,
             )
         mode, mix = modes.homework_modes()[assignment.mode]

@@ -54,9 +54,9 @@ def articles_import(request, form: ArticlesForm, debate: Debate) -> ImportReport
     for warning in report.warnings:
         messages.warning(request, warning)
     if report.articles:
-        messages.success(request, f"Read {report.articles} article{'s' if report.articles != 1 else ''}: found "
-                                  f"{report.quotes} quotation{'s' if report.quotes != 1 else ''} and "
-                                  f"{report.arguments} possible argument{'s' if report.arguments != 1 else ''}. "
+        messages.success(request, f"Read {rules.counted(report.articles, 'article')}: found "
+                                  f"{rules.counted(report.quotes, 'quotation')} and "
+                                  f"{rules.counted(report.arguments, 'possible argument')}. "
                                   "Give each person a side below, then publish.")
     return report
 
@@ -280,12 +280,12 @@ def event_change(request, pk: int, event_pk: int):
 def publish(request, pk: int):
     debate = own_debate(request, pk)
     result = service.debate_publish(debate=debate)
-    messages.success(request, f"Published: {result.quotes} quotation{'s' if result.quotes != 1 else ''}, "
-                              f"{result.cards} sorting card{'s' if result.cards != 1 else ''} from them, "
-                              f"{result.arguments} other argument{'s' if result.arguments != 1 else ''}, "
-                              f"{result.sentences} sentence{'s' if result.sentences != 1 else ''}, "
-                              f"{result.events} dated event{'s' if result.events != 1 else ''} and "
-                              f"{result.questions} question{'s' if result.questions != 1 else ''}. "
+    messages.success(request, f"Published: {rules.counted(result.quotes, 'quotation')}, "
+                              f"{rules.counted(result.cards, 'sorting card')} from them, "
+                              f"{rules.counted(result.arguments, 'other argument')}, "
+                              f"{rules.counted(result.sentences, 'sentence')}, "
+                              f"{rules.counted(result.events, 'dated event')} and "
+                              f"{rules.counted(result.questions, 'question')}. "
                               "Students can play it now.")
     for waiting in result.waiting:
         messages.warning(request, f"Not published yet: {waiting}.")
@@ -329,9 +329,9 @@ def questions_import(request, pk: int):
         parsed = questions_parse(form.cleaned_data["text"])
         if request.POST.get("confirm") == "yes" and parsed.questions:
             added = questions_add(debate=debate, questions=parsed.questions)
-            messages.success(request, f"Added {added} question{'s' if added != 1 else ''}"
+            messages.success(request, f"Added {rules.counted(added, 'question')}"
                                       f"{' and published them' if debate.status == Status.PUBLISHED else ''}."
-                                      + (f" {len(parsed.errors)} line{'s' if len(parsed.errors) != 1 else ''} "
+                                      + (f" {rules.counted(len(parsed.errors), 'line')} "
                                          "with problems were left out." if parsed.errors else ""))
             return back(request, debate, "questions")
     return render(request, "debates/questions.html", {"debate": debate, "form": form, "parsed": parsed,

@@ -128,7 +128,7 @@ def students_add(request, pk: int):
         messages.error(request, f"No students were added. {error}")
         return redirect(f"{reverse('teach_class', args=[classroom.pk])}#students")
     cards_keep(request, classroom, cards)
-    messages.success(request, f"Added {len(cards)} student{'s' if len(cards) != 1 else ''}. Print their login cards now: "
+    messages.success(request, f"Added {rules.counted(len(cards), 'student')}. Print their login cards now: "
                               "passwords are shown only once.")
     return redirect("teach_cards", pk=classroom.pk)
 
