@@ -275,9 +275,16 @@ def bench(args: list[str]) -> int:
 
 
 def manage_command(args: list[str]) -> int:
-    """`manage.py` in the venv with the development settings (DEBUG=1), from any folder."""
+    """`manage.py` in the venv with the development settings (DEBUG=1), from any folder, on a
+    development database brought up to date first (a fresh clone has none yet)."""
     python = ensure_venv()
-    return subprocess.run([str(python), "manage.py", *args], cwd=ROOT, env=dev_env()).returncode
+    env = dev_env()
+    if args[:1] != ["migrate"]:
+        migrated = subprocess.run([str(python), "manage.py", "migrate", "--no-input", "--verbosity", "0"], cwd=ROOT,
+                                  env=env)
+        if migrated.returncode:
+            return migrated.returncode
+    return subprocess.run([str(python), "manage.py", *args], cwd=ROOT, env=env).returncode
 
 
 COMMANDS = {"start": start, "test": test, "bench": bench, "manage": manage_command}

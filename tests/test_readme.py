@@ -54,9 +54,7 @@ def test_every_dev_py_and_manage_py_command_in_the_readme_exists():
 def test_each_dev_py_manage_command_in_the_readme_runs_as_pasted(line, tmp_path):
     env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'readme.sqlite3'}")
     env.pop("DEBUG", None)  # as in a fresh shell: dev.py itself must supply the development settings
-    migrate = subprocess.run([sys.executable, "dev.py", "manage", "migrate", "--no-input"], cwd=ROOT, env=env,
-                             capture_output=True, text=True, timeout=300)
-    assert migrate.returncode == 0, migrate.stderr
+    # and, in a fresh clone, the database: nothing is migrated before the command runs.
     words = shlex.split(line)
     result = subprocess.run([sys.executable, *words[1:]], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=300)
