@@ -462,6 +462,22 @@ class Attributor:
         return match.group("who") if match else None
 
 
+# How sure each cue is of its speaker: a name beside a speech verb is sure; a speaker carried over
+# from elsewhere (a paragraph before, a sentence's subject) is a reading the teacher should check.
+CUE_CONFIDENCE = {
+    "after: who verb": 0.95, "after: verb who": 0.95, "between: verb who": 0.95, "between: who verb": 0.95,
+    "before: who verb": 0.9, "before: according to": 0.9, "before: signed by": 0.9, "before: participle": 0.8,
+    "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
+    "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
+    "introduced by the previous paragraph": 0.7,
+}
+
+
+def confidence_of(speaker, cue: str) -> float:
+    """0 without a speaker; otherwise how sure the cue that found it is."""
+    return CUE_CONFIDENCE.get(cue, 0.6) if speaker is not None else 0.0
+
+
 def _attribution_with_who_clause(between: str) -> bool:
     """`said Mayor Jane Roe, who has led the city since 2019.`: an attribution whose relative
     clause tells about the speaker, quotes no one else and names no one else."""
@@ -533,7 +549,7 @@ def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_pers
         found.append(FoundQuote(
             text=words, start=paragraph.start + start, end=paragraph.start + start + len(words),
             paragraph_index=paragraph.index, speaker=interviewee.full_name if interviewee else None,
-            kind="spoken", cue="interview answer",
+            kind="spoken", cue="interview answer", confidence=confidence_of(interviewee, "interview answer"),
         ))
     return found
 
@@ -601,6 +617,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     kind="spoken",
                     cue=cue,
                     speaker_is_group=isinstance(speaker, GroupName),
+                    confidence=confidence_of(name, cue),
                 )
             )
             had_quote = True
@@ -644,6 +661,7 @@ def written_quotes(article: ParsedArticle, limit: int = 5) -> list[FoundQuote]:
                     speaker=article.author,
                     kind="written",
                     cue="the author's own words",
+                    confidence=1.0,
                 )
             )
     # Spread the picks over the article rather than taking its opening.

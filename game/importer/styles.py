@@ -106,7 +106,7 @@ def transcript_quotes(article: ParsedArticle, people: PeopleIndex) -> list[Found
             found.append(FoundQuote(
                 text=paragraph.text[a:b], start=paragraph.start + a, end=paragraph.start + b,
                 paragraph_index=paragraph.index, speaker=speaker.full_name if speaker else None,
-                cue="transcript label",
+                cue="transcript label", confidence=0.95 if speaker else 0.0,
             ))
     return found
 

@@ -71,6 +71,17 @@ class FoundQuote:
     kind: str = "spoken"  # "spoken" or "written" (the opinion author's own sentence)
     cue: str = ""  # the pattern that attributed it, for debugging and the admin
     speaker_is_group: bool = False  # the speaker is a group or body ("RMT union"), not a person
+    # How sure the importer is of the speaker, 0 to 1 (0 when there is none); `sure` at SURE or more.
+    confidence: float = 0.0
+
+    @property
+    def sure(self) -> bool:
+        return self.speaker is not None and self.confidence >= SURE
+
+
+# A quotation whose speaker's confidence is at least this is pre-ticked *Keep* on the review page;
+# below it the teacher is asked to check the speaker.
+SURE = 0.8
 
 
 @dataclass(frozen=True)
