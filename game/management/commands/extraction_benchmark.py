@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from game.importer import external
 from game.importer.benchmark import label_sets, load_labels, run_set, score_events, score_fields
 
 DEFAULT_LABELS = Path("tests") / "extraction_corpus" / "labels.json"
@@ -17,9 +18,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--labels", type=Path, default=None, help="labels.json (default: the test corpus)")
         parser.add_argument("--verbose", action="store_true", help="list every mistake")
+        parser.add_argument("--polnear", type=Path, default=None,
+                            help="a local copy of PolNeAR's data/ folder: score its dev split (or --split train)")
+        parser.add_argument("--split", choices=["dev", "train"], default="dev")
+        parser.add_argument("--bbc", type=Path, default=None,
+                            help="a local copy of the BBC News politics files (NNN.txt): score the labelled ones")
+        parser.add_argument("--misses", action="store_true", help="with --polnear or --bbc: list the misses too")
 
-    def handle(self, *args, labels=None, verbose=False, **options):
+    def handle(self, *args, labels=None, verbose=False, polnear=None, split="dev", bbc=None, misses=False, **options):
         root = Path(settings.BASE_DIR)
+        if polnear or bbc:
+            if polnear:
+                self.external(f"PolNeAR {split}", external.polnear_score(polnear, split), verbose, misses)
+            if bbc:
+                for set_name, set_labels in external.bbc_sets(root).items():
+                    self.external(f"BBC {set_name}", external.bbc_score(bbc, set_labels), verbose, misses)
+            return
         data = load_labels(labels or root / DEFAULT_LABELS)
         for set_name, together in label_sets(data):
             total, per_file, seconds = run_set(root, data[set_name], together=together)
@@ -52,3 +66,12 @@ class Command(BaseCommand):
                                   f"{score.labelled} labelled events found)")
                 for mistake in score.mistakes:
                     self.stdout.write(f"  - {mistake}")
+
+    def external(self, title: str, score, verbose: bool, misses: bool) -> None:
+        self.stdout.write(f"\n== {title}: {len(score.milliseconds)} articles, {score.p50():.1f} ms per article (p50) ==")
+        for kind, tally in score.tallies.items():
+            self.stdout.write(f"  {kind:8} {tally.line()}")
+        for mistake in score.mistakes if verbose else score.mistakes[:10]:
+            self.stdout.write(f"  - {mistake}")
+        for miss in score.misses if misses else []:
+            self.stdout.write(f"  . {miss}")
