@@ -22,26 +22,19 @@ and quotations in the headline (it is not body text).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
+from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
 from .names import GROUP_SUBJECTS, NOT_NAMES, PARTICIPLES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
 from .styles import layout_speakers, transcript_quotes
 from .types import FoundQuote, KnownPerson, ParsedArticle
 
 MIN_WORDS = 4
-# How far either side of a quotation its sentence is looked for. Real sentences are far shorter;
-# the bound keeps the work per quotation constant, so a paragraph of any length, with any
-# number of quotation marks, is read in linear time.
-SENTENCE_WINDOW = 1000
 # A news article quotes people dozens of times, not thousands: past this many quotations the
 # file is not an article, and the rest of it is left alone (the import says so).
 MAX_QUOTES = 500
-OPENERS_DOUBLE = "“\""
-CLOSERS_DOUBLE = "”\""
-PRECEDES_OPENING = " \t\n([{—–-/:,;\u00a0"
 
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
@@ -108,16 +101,6 @@ class GroupName(str):
 
 
 @dataclass
-class Span:
-    """A quoted passage in a paragraph: `start`/`end` index its words (marks excluded)."""
-
-    start: int
-    end: int
-    open_mark: int  # index of the opening mark, or -1 when the paragraph continues a quote
-    close_mark: int  # index of the closing mark, or -1 when the quote runs on to the next paragraph
-
-
-@dataclass
 class Subject:
     """Who a sentence was about, for resolving "he" and "she" later."""
 
@@ -136,64 +119,6 @@ class ArticleState:
     groups: list[str] = field(default_factory=list)  # groups introduced so far ("a group of cross-party MPs")
 
 
-def quote_spans(text: str) -> list[Span]:
-    """Double-quoted passages, and single-quoted ones outside them; apostrophes are not marks."""
-    spans: list[Span] = []
-    i, n = 0, len(text)
-    single_closes = _single_closes(text)
-    while i < n:
-        char = text[i]
-        if char in OPENERS_DOUBLE and (char == "“" or i == 0 or text[i - 1] in PRECEDES_OPENING):
-            close = _find_double_close(text, i + 1)
-            spans.append(Span(i + 1, close if close >= 0 else n, i, close))
-            i = close + 1 if close >= 0 else n
-            continue
-        if char in "‘'" and (i == 0 or text[i - 1] in PRECEDES_OPENING) and i + 1 < n and text[i + 1].isalnum():
-            at = bisect_left(single_closes, i + 1)
-            close = single_closes[at] if at < len(single_closes) else -1
-            if close >= 0:
-                spans.append(Span(i + 1, close, i, close))
-                i = close + 1
-                continue
-        i += 1
-    return [_trim(text, span) for span in spans if span.end > span.start]
-
-
-def _find_double_close(text: str, start: int) -> int:
-    for j in range(start, len(text)):
-        if text[j] == "”":
-            return j
-        if text[j] == '"':
-            return j
-        if text[j] == "“":  # a new opening before any closing: the first one ran on
-            return -1
-    return -1
-
-
-def _single_closes(text: str) -> list[int]:
-    """Every index where a single-quoted passage could close, in order (found in one pass, so
-    many unclosed openers cost no rescans)."""
-    closes = []
-    for j in range(1, len(text)):
-        if text[j] in "’'" and text[j - 1] not in " \t" and (j + 1 == len(text) or not text[j + 1].isalnum()):
-            # "doctors' pay" inside a single-quoted passage would end it early; a following
-            # lower-case word after a plural possessive is the tell.
-            rest = text[j + 1 : j + 3]
-            if text[j - 1] == "s" and rest[:1] == " " and rest[1:2].islower() and j + 1 < len(text):
-                continue
-            closes.append(j)
-    return closes
-
-
-def _trim(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start] in " \u00a0\t":
-        start += 1
-    while end > start and text[end - 1] in " \u00a0\t,":
-        end -= 1
-    return Span(start, end, span.open_mark, span.close_mark)
-
-
 def is_speech(text: str, span: Span) -> bool:
     words = text[span.start : span.end].split()
     if len(words) < MIN_WORDS:
@@ -202,35 +127,6 @@ def is_speech(text: str, span: Span) -> bool:
     if all(word[:1].isupper() for word in words if word[:1].isalpha()) and len(words) < 8:
         return False
     return True
-
-
-class QuotedRanges:
-    """Where a paragraph's quotation marks enclose text, for "is this full stop quoted?"."""
-
-    def __init__(self, text: str, spans: list[Span]):
-        ranges = [(s.open_mark if s.open_mark >= 0 else 0, s.close_mark if s.close_mark >= 0 else len(text))
-                  for s in spans]
-        self.starts = [a for a, _ in ranges]
-        self.ends = [b for _, b in ranges]
-
-    def __contains__(self, index: int) -> bool:
-        at = bisect_right(self.starts, index) - 1
-        return at >= 0 and index <= self.ends[at]
-
-
-def sentence_bounds(text: str, position: int, quoted: QuotedRanges) -> tuple[int, int]:
-    """The sentence around `position` (within SENTENCE_WINDOW), ignoring quoted full stops."""
-    window = max(0, position - SENTENCE_WINDOW)
-    start = window
-    for match in re.finditer(r"[.!?]['’\"”]?\s+(?=[A-Z\"“‘'])", text[window:position]):
-        if window + match.start() not in quoted:
-            start = window + match.end()
-    end = min(len(text), position + SENTENCE_WINDOW)
-    for match in re.finditer(r"[.!?]['’\"”]?(?:\s+|$)", text[position : position + SENTENCE_WINDOW]):
-        if position + match.start() not in quoted:
-            end = position + match.end()
-            break
-    return start, end
 
 
 class Attributor:
@@ -469,7 +365,7 @@ CUE_CONFIDENCE = {
     "before: who verb": 0.9, "before: according to": 0.9, "before: signed by": 0.9, "before: participle": 0.8,
     "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
-    "introduced by the previous paragraph": 0.7,
+    "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7,
 }
 
 
@@ -565,6 +461,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
     laid_out = layout_speakers(article, people)
     found: list[FoundQuote] = []
     previous: dict = {"had_quote": False, "speaker": None, "text": ""}
+    run_on_without_speaker: list[int] = []  # found quotations that ran on, their speaker not yet known
     for paragraph in article.paragraphs:
         text = paragraph.text
         spans = quote_spans(text)
@@ -595,6 +492,10 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
             ):
                 # "A," he said. "B." -- the second quotation is the same person's.
                 speaker, cue = last_speaker_in_paragraph, "same speaker, same paragraph"
+            continuing = run_on_without_speaker or (found and found[-1].cue.startswith("continu"))
+            if result is None and position > 0 and spans[position - 1].runs_on and had_quote:
+                # `"...26 weeks. "We are going to ...`: the quotation re-opened, as on a new paragraph.
+                speaker, cue = last_speaker_in_paragraph, "continues the previous paragraph"
             if result is None and span.open_mark == 0 and position == 0:
                 if previous["had_quote"]:
                     speaker, cue = previous["speaker"], "continues the previous paragraph"
@@ -607,6 +508,15 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
             if paragraph.index in laid_out and (speaker is None or cue in LAYOUT_OUTRANKS):
                 speaker, cue = laid_out[paragraph.index], "name line or credit"
             name = speaker.full_name if isinstance(speaker, Person) else speaker
+            opens_a_run = span.open_mark == 0 or (position > 0 and spans[position - 1].runs_on)
+            if name is not None and cue.startswith(("after", "between")) and opens_a_run and continuing:
+                # `"We will ...` / `"...," she said.`: the quotation it continues was hers too.
+                for index in run_on_without_speaker:
+                    found[index] = replace(found[index], speaker=name, cue="continued by a later paragraph",
+                                           speaker_is_group=isinstance(speaker, GroupName),
+                                           confidence=confidence_of(name, "continued by a later paragraph"))
+            if not opens_a_run or name is not None or not span.runs_on:
+                run_on_without_speaker = []
             found.append(
                 FoundQuote(
                     text=text[span.start : span.end],
@@ -620,10 +530,12 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     confidence=confidence_of(name, cue),
                 )
             )
+            if span.runs_on and name is None:
+                run_on_without_speaker.append(len(found) - 1)
             had_quote = True
             last_speaker_in_paragraph = speaker
             last_cue = cue
-            last_close = span.close_mark if span.close_mark >= 0 else len(text)
+            last_close = span.close_mark if span.close_mark >= 0 else span.end
             paragraph_speaker = speaker
             if isinstance(speaker, Person):
                 attributor.state.subjects.append(Subject(speaker, speaker.gender))
