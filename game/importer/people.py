@@ -42,6 +42,8 @@ def strip_possessive(word: str) -> str:
 
 
 def gender_of_first_name(first: str) -> str | None:
+    from .mentions import gender_of_given_name
+
     first = first.lower()
     if first in EITHER:
         return None
@@ -49,7 +51,7 @@ def gender_of_first_name(first: str) -> str | None:
         return "f"
     if first in MALE:
         return "m"
-    return None
+    return gender_of_given_name(first)
 
 
 def normalise_role(role: str) -> str:
@@ -240,10 +242,40 @@ class PeopleIndex:
         return person
 
 
+GENDERED_WORDS = {"m": r"he|his|him|himself|spokesman|chairman|congressman|husband|father|son|brother|Mr|Sir|Lord",
+                  "f": r"she|her|hers|herself|spokeswoman|chairwoman|congresswoman|wife|mother|daughter|sister|Mrs|Ms|Miss|Dame|Lady"}
+
+
+def learn_genders(index: PeopleIndex, texts: list[str]) -> None:
+    """A person of unknown gender takes the one the article's own words give them: a sentence that
+    names them and no one else, and speaks of them as "he" or "she" (never both), is a vote; the
+    gender is set when the votes agree."""
+    unknown = [p for p in index.people.values() if p.gender is None]
+    if not unknown:
+        return
+    votes: dict[str, set[str]] = {}
+    surnames = {p.surname: p for p in index.people.values()}
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r'[“"][^”"]*[”"]', " ", text)):
+            named = {surnames[w].full_name for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if w in surnames}
+            if len(named) != 1:
+                continue
+            person = index.people[next(iter(named))]
+            if person.gender is not None:
+                continue
+            said = {g for g, words in GENDERED_WORDS.items() if re.search(rf"\b(?:{words})\b", sentence)}
+            if len(said) == 1:
+                votes.setdefault(person.full_name, set()).update(said)
+    for name, genders in votes.items():
+        if len(genders) == 1:
+            index.people[name].gender = next(iter(genders))
+
+
 def people_index_build(texts: list[str], known_people=()) -> PeopleIndex:
     index = PeopleIndex()
     for known in known_people:
         index.add_known(known)
     for text in texts:
         index.learn_from_text(text)
+    learn_genders(index, texts)
     return index

@@ -22,6 +22,8 @@ SPACE = " \t\n\u00a0"
 # How far either side of a quotation its sentence is looked for. Real sentences are far shorter;
 # the bound keeps the work per quotation constant, so a paragraph of any length is linear.
 SENTENCE_WINDOW = 1000
+# A full stop after these ends no sentence: "Sen. Chuck Schumer", "Dr. Jane Roe", "J. Smith".
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.$")
 
 
 @dataclass
@@ -152,11 +154,13 @@ def sentence_bounds(text: str, position: int, quoted: QuotedRanges) -> tuple[int
     window = max(0, position - SENTENCE_WINDOW)
     start = window
     for match in re.finditer(r"[.!?]['’\"”]?\s+(?=[A-Z\"“‘'])", text[window:position]):
-        if window + match.start() not in quoted:
+        if window + match.start() not in quoted and not ABBREVIATION.search(text, max(0, window + match.start() - 6),
+                                                                             window + match.start() + 1):
             start = window + match.end()
     end = min(len(text), position + SENTENCE_WINDOW)
     for match in re.finditer(r"[.!?]['’\"”]?(?:\s+|$)", text[position : position + SENTENCE_WINDOW]):
-        if position + match.start() not in quoted:
+        if position + match.start() not in quoted and not ABBREVIATION.search(text, max(0, position + match.start() - 6),
+                                                                               position + match.start() + 1):
             end = position + match.end()
             break
     return start, end

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
+from .mentions import phrase_head
 from .names import GROUP_SUBJECTS, NOT_NAMES, PARTICIPLES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
 from .styles import layout_speakers, transcript_quotes
@@ -180,7 +181,19 @@ class Attributor:
                 person.roles.add(norm(who.split(None, 1)[1]))
             return person, person is not None
         person = self.people.resolve_name(who)
+        if person is None:
+            person = self.named_by_phrase(who)
         return person, person is not None
+
+    def named_by_phrase(self, who: str) -> Person | None:
+        """A speaker phrase that names someone the index did not know: "strategist Al Cardenas"
+        is a person from now on; a surname alone only when one person holds it."""
+        head = phrase_head(who)
+        if head.kind == "name":
+            return self.people.resolve_name(head.text) or self.people.add(head.text)
+        if head.kind == "surname":
+            return self.people.by_surname(head.text)
+        return None
 
     def group_named_before(self, who: str) -> GroupName | None:
         words = set(_group_words(who)) - {"the"}
@@ -249,7 +262,11 @@ class Attributor:
     def attribute(self, text: str, spans: list[Span], position: int, quoted: QuotedRanges, paragraph_index: int):
         """(speaker or None, cue) for the span at `position` of a paragraph's spans."""
         span = spans[position]
-        if span.close_mark >= 0:
+        # `"... as we spoke." Former MP Jackie Ballard recalled ...`: a quotation that ends its own
+        # sentence is not attributed by the next one (an attribution follows a comma: `"...," she said`).
+        ends_sentence = text[span.start : span.close_mark].rstrip()[-1:] == "." if span.close_mark >= 0 else False
+        if span.close_mark >= 0 and not (ends_sentence and re.match(r"\s+[A-Z]", text[span.close_mark + 1 :])
+                                         and not re.match(rf"\s+(?:{PRONOUN})", text[span.close_mark + 1 :])):
             _, sentence_end = sentence_bounds(text, span.close_mark, quoted)
             right = text[span.close_mark + 1 : sentence_end]
             next_open = spans[position + 1].open_mark if position + 1 < len(spans) else -1
@@ -259,7 +276,12 @@ class Attributor:
                 match = pattern.match(right)
                 if match:
                     speaker, _ = self.resolve(match.group("who"), paragraph_index)
+                    if speaker is None:
+                        speaker, cue = self.phrase_after(right, paragraph_index) or (None, cue)
                     return speaker, cue
+            found = self.phrase_after(right, paragraph_index)
+            if found:
+                return found
         if span.open_mark >= 0:
             sentence_start, _ = sentence_bounds(text, span.open_mark, quoted)
             previous_close = spans[position - 1].close_mark if position > 0 else -1
@@ -269,6 +291,28 @@ class Attributor:
             found = self.attribute_left(left, text[sentence_start : span.open_mark], paragraph_index)
             if found:
                 return found
+        return None
+
+    def phrase_after(self, right: str, paragraph_index: int):
+        """`"...," Florida-based Republican strategist Al Cardenas said` or `"...," said Sen. Chuck
+        Schumer (D-N.Y.), referring to ...`: a speaker phrase the patterns above do not spell out."""
+        plain = _plain(right)
+        match = PHRASE_VERB.match(plain) or VERB_PHRASE.match(plain)
+        if not match:
+            return None
+        speaker = self.speaker_of_phrase(match.group("who"), paragraph_index)
+        return (speaker, "after: speaker phrase") if speaker is not None else None
+
+    def speaker_of_phrase(self, phrase: str, paragraph_index: int):
+        head = phrase_head(phrase)
+        if head.kind == "pronoun":
+            return self.pronoun({"m": "he", "f": "she"}[PRONOUN_GENDER[head.text]])
+        if head.kind in ("name", "surname"):
+            return self.named_by_phrase(phrase)
+        if head.kind == "body":
+            return GroupName.of(head.text)
+        if head.kind == "role":
+            return self.people.by_role(phrase)
         return None
 
     def attribute_left(self, left: str, sentence_left: str, paragraph_index: int):
@@ -365,13 +409,28 @@ CUE_CONFIDENCE = {
     "before: who verb": 0.9, "before: according to": 0.9, "before: signed by": 0.9, "before: participle": 0.8,
     "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
-    "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7,
+    "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
 }
 
 
 def confidence_of(speaker, cue: str) -> float:
     """0 without a speaker; otherwise how sure the cue that found it is."""
     return CUE_CONFIDENCE.get(cue, 0.6) if speaker is not None else 0.0
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
+CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
+# A speaker phrase of up to ten words, then the verb; or the verb, then the phrase.
+PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^.;:!?\"“”]{{1,120}}?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
+VERB_PHRASE = re.compile(rf"^[\s,;—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^.;:!?\"“”]{{1,160}}?){CLAUSE_END}")
+
+
+def _plain(text: str) -> str:
+    """The text with abbreviations' full stops and short parentheses taken out: "Sen. Chuck Schumer
+    (D-N.Y.) said" reads as one phrase."""
+    text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
+    return ABBREVIATED.sub(r"\1", text)
 
 
 def _attribution_with_who_clause(between: str) -> bool:
