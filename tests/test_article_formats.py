@@ -7,8 +7,10 @@ from django.core.management import call_command
 
 from game.importer.formats import article_read
 from game.importer.types import ArticleError
+from game.importer.quotes import find_quotes
 from tests.article_files import (
-    DOCX_ARTICLE, FURNITURE_WORDS, HTML_ARTICLE, PDF_ARTICLE, docx_file, html_page, pdf_file, zip_bomb_docx,
+    COLUMNS_ARTICLE, COLUMNS_HEADER, DOCX_ARTICLE, FURNITURE_WORDS, HTML_ARTICLE, PDF_ARTICLE, columns_pdf_file,
+    docx_file, html_page, pdf_file, zip_bomb_docx,
 )
 
 
@@ -34,6 +36,21 @@ def test_a_printed_pdf_is_rejoined_into_paragraphs_without_its_print_header_and_
     assert article.published.isoformat() == "2026-10-07"  # the article's own date line
     text = body_text(article)
     assert "courier.example" not in text and "06/11/2026" not in text and "Northfield Courier" not in text
+
+
+@pytest.mark.parametrize("columns", [2, 3])
+@pytest.mark.parametrize("drawn", ["across", "down"])
+def test_a_newspaper_page_in_columns_is_read_column_by_column_without_its_running_header(columns, drawn):
+    """The story runs down each column and over the page; the file may draw its lines across the columns."""
+    article = article_read(columns_pdf_file(columns=columns, drawn=drawn), f"courier-{columns}.pdf")
+    assert article.title == COLUMNS_ARTICLE["title"]
+    assert article.author == "Helen Marsh" and article.published.isoformat() == "2026-10-14"
+    assert [p.text for p in article.paragraphs] == COLUMNS_ARTICLE["paragraphs"]
+    assert COLUMNS_HEADER not in body_text(article)
+    quotes = [(q.text, q.speaker) for q in find_quotes([article])[0] if q.kind == "spoken"]
+    assert [speaker for _, speaker in quotes] == ["Dana Whitlock", "Grace Okonjo", "Omar Feldman", "Dana Whitlock"]
+    assert quotes[0][0] == ("Every teacher I know is exhausted by Thursday, and a long weekend to plan and mark "
+                            "would keep good people in the profession who would otherwise leave it for good")
 
 
 def test_a_print_date_is_never_taken_for_the_published_date():
