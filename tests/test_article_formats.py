@@ -53,6 +53,32 @@ def test_a_newspaper_page_in_columns_is_read_column_by_column_without_its_runnin
                             "would keep good people in the profession who would otherwise leave it for good")
 
 
+BY_AND_DATE_LINES = ["By Helen Marsh, education correspondent", "Updated 14 October 2026"]
+
+
+@pytest.mark.parametrize("kind", ["txt", "pdf", "docx"])
+def test_a_by_line_and_a_date_line_at_the_top_are_the_author_and_date_in_every_format(kind):
+    paragraphs = PDF_ARTICLE["paragraphs"]
+    data = {
+        "txt": lambda: "\n\n".join([PDF_ARTICLE["title"], *BY_AND_DATE_LINES, *paragraphs]).encode(),
+        "pdf": lambda: pdf_file({**PDF_ARTICLE, "date_line": "\n".join(BY_AND_DATE_LINES)}),
+        "docx": lambda: docx_file({"paragraphs": [PDF_ARTICLE["title"], *BY_AND_DATE_LINES, *paragraphs]}),
+    }[kind]()
+    article = article_read(data, f"heads.{kind}")
+    assert (article.title, article.author, article.published.isoformat()) == (
+        PDF_ARTICLE["title"], "Helen Marsh", "2026-10-14")
+    assert article.byline == BY_AND_DATE_LINES[0]
+    assert [p.text for p in article.paragraphs] == paragraphs
+
+
+def test_an_agency_by_line_is_the_byline_but_names_no_author():
+    article = article_read(docx_file({"paragraphs": ["Heads warn on four-day week", "By the Press Association",
+                                                      "14 October 2026", *PDF_ARTICLE["paragraphs"]]}), "wire.docx")
+    assert (article.byline, article.author) == ("By the Press Association", None)
+    assert article.published.isoformat() == "2026-10-14"
+    assert [p.text for p in article.paragraphs] == PDF_ARTICLE["paragraphs"]
+
+
 def test_a_print_date_is_never_taken_for_the_published_date():
     article_without_date = {**PDF_ARTICLE, "date_line": "By our education staff"}
     article = article_read(pdf_file(article_without_date, print_date="06/11/2026, 09:41"), "undated.pdf")

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from ..parsing import by_line_author, parse_date
+from ..parsing import parse_date, read_by_line
 from ..types import ArticleError, Document
 
 MAX_PAGES = 60  # a long feature is a dozen pages; more is a book or a report
@@ -266,7 +266,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[str]:
 
 def _stands_alone(text: str) -> bool:
     """A By line or a date line is its own paragraph, even set at the body's spacing."""
-    return by_line_author(text) is not None or parse_date(text) is not None
+    return read_by_line(text) is not None or parse_date(text) is not None
 
 
 def _join(lines: list[str]) -> str:
