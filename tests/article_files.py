@@ -139,13 +139,17 @@ def pdf_file(article: dict = PDF_ARTICLE, *, print_date: str = "06/11/2026, 09:4
 
 
 def docx_file(article: dict = DOCX_ARTICLE, *, file_author: str = "Ms Okafor (Teacher)") -> bytes:
-    """A Word document whose own author property is not the article's author."""
+    """A Word document whose own author property is not the article's author; the paragraphs whose
+    indexes are in `article["bold"]` are set in bold."""
     import docx
 
     document = docx.Document()
     document.core_properties.author = file_author
-    for paragraph in article["paragraphs"]:
-        document.add_paragraph(paragraph)
+    for number, paragraph in enumerate(article["paragraphs"]):
+        if number in article.get("bold", ()):
+            document.add_paragraph().add_run(paragraph).bold = True
+        else:
+            document.add_paragraph(paragraph)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -181,6 +185,29 @@ def mixed_upload() -> list[tuple[str, bytes]]:
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[:2]
     files += [(path.name, path.read_bytes()) for path in seeds]
     return files
+
+
+INTERVIEW = {
+    "title": "Grace Okonjo: \u201cA longer day is not a better day\u201d",
+    "byline": "Interview by Sam Adeyemi",
+    "intro": "Grace Okonjo has been head of Riverside Academy in Northfield for nine years. She talked to us about "
+             "the county's plan for a four-day week.",
+    "questions": ["Why are you against the four-day week?", "What would you do instead?"],
+    "answers": [
+        ["Because the children who need school most would lose a fifth of it, and no longer day can give that "
+         "back to them.",
+         "We tried longer afternoons two years ago, and the youngest pupils were asleep on their desks by three."],
+        ["I would spend the money on smaller classes and on tutors for the pupils who are behind."],
+    ],
+}
+
+
+def interview_paragraphs(question: str = "{}", answer: str = "{}") -> list[str]:
+    """The interview's paragraphs, each question and each answer's first paragraph written as given."""
+    paragraphs = [INTERVIEW["intro"]]
+    for asked, answers in zip(INTERVIEW["questions"], INTERVIEW["answers"]):
+        paragraphs += [question.format(asked), answer.format(answers[0]), *answers[1:]]
+    return paragraphs
 
 
 COLUMNS_ARTICLE = {

@@ -9,8 +9,8 @@ from game.importer.formats import article_read
 from game.importer.types import ArticleError
 from game.importer.quotes import find_quotes
 from tests.article_files import (
-    COLUMNS_ARTICLE, COLUMNS_HEADER, DOCX_ARTICLE, FURNITURE_WORDS, HTML_ARTICLE, PDF_ARTICLE, columns_pdf_file,
-    docx_file, html_page, pdf_file, zip_bomb_docx,
+    COLUMNS_ARTICLE, COLUMNS_HEADER, DOCX_ARTICLE, FURNITURE_WORDS, HTML_ARTICLE, INTERVIEW, PDF_ARTICLE,
+    columns_pdf_file, docx_file, html_page, interview_paragraphs, pdf_file, zip_bomb_docx,
 )
 
 
@@ -77,6 +77,39 @@ def test_an_agency_by_line_is_the_byline_but_names_no_author():
     assert (article.byline, article.author) == ("By the Press Association", None)
     assert article.published.isoformat() == "2026-10-14"
     assert [p.text for p in article.paragraphs] == PDF_ARTICLE["paragraphs"]
+
+
+def interview_file(kind: str) -> bytes:
+    """The same interview as a teacher may have it: questions in bold in Word or on a web page, Q: and A: in text."""
+    if kind == "docx":
+        paragraphs = [INTERVIEW["title"], INTERVIEW["byline"], *interview_paragraphs()]
+        bold = {index for index, text in enumerate(paragraphs) if text in INTERVIEW["questions"]}
+        return docx_file({"paragraphs": paragraphs, "bold": bold})
+    if kind == "html":
+        paragraphs = interview_paragraphs(question="<strong>{}</strong>")
+        return html_page({"title": INTERVIEW["title"], "author": "Sam Adeyemi", "date": "2026-10-20",
+                          "paragraphs": paragraphs})
+    return "\n\n".join([INTERVIEW["title"], INTERVIEW["byline"], *interview_paragraphs("Q: {}", "A: {}")]).encode()
+
+
+@pytest.mark.parametrize("kind", ["docx", "html", "txt"])
+def test_an_interviews_answers_are_the_interviewees_words_in_every_format(kind):
+    article = article_read(interview_file(kind), f"okonjo.{kind}")
+    assert article.author == "Sam Adeyemi"
+    assert len(article.questions) == 2
+    asked = [p.text.removeprefix("Q: ") for p in article.paragraphs if p.index in article.questions]
+    assert asked == INTERVIEW["questions"]
+    found = find_quotes([article])[0]
+    assert [(q.text, q.speaker) for q in found] == [
+        (answer, "Grace Okonjo") for answers in INTERVIEW["answers"] for answer in answers]
+    assert all(article.body[q.start : q.end] == q.text for q in found)
+    assert "**" not in article.body and "<strong>" not in article.body  # nothing added to the words
+
+
+def test_bold_paragraphs_that_ask_nothing_are_not_questions():
+    paragraphs = [HTML_ARTICLE["title"], "Councillors will vote on Monday.", *HTML_ARTICLE["paragraphs"]]
+    article = article_read(docx_file({"paragraphs": paragraphs, "bold": {1}}), "standfirst.docx")
+    assert article.questions == frozenset()
 
 
 def test_a_print_date_is_never_taken_for_the_published_date():

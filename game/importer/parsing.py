@@ -61,6 +61,8 @@ AGENCY_BY_LINE = re.compile(
     r"|(?:[A-Z][\w&]*\s+){1,3}(?i:News|Media|Staff|Reporters|Team|Desk|Newsroom|Agency))"
     r"(?:\s*(?:,|\||\s[-–—]|\bin\b).*)?\s*$"
 )
+# An interview's question, in any format: "Q: How long are patients waiting?"
+QUESTION_PREFIX = re.compile(r"^Q\s*[:.–—-]\s+")
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|EST|ET|CET))?$")
 PHOTO_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:PA Wire|PA|Getty Images|Getty|Reuters|AP|AFP|"
@@ -273,15 +275,19 @@ def is_headline(text: str) -> bool:
 
 
 def parse_article(data: bytes | str, source_name: str, *, title: str | None = None, author: str | None = None,
-                  published: date | None = None) -> ParsedArticle:
+                  published: date | None = None, questions: frozenset[int] = frozenset()) -> ParsedArticle:
     """Parse one article file. Raises ArticleError (one line, naming the file) when it cannot.
 
     `title`, `author` and `published` are what the file's format stated (a web page's meta tags):
     they win over what the text seems to say, and its own header lines are still taken out.
+    `questions` are the indexes of the text's blocks that the format marked as an interview's
+    questions (in bold); a paragraph starting "Q:" is one in any format.
     """
     raw = decode(data, source_name)
     body = normalise_newlines(raw)
     blocks = split_blocks(body)
+    question_starts = {blocks[index].start for index in questions if index < len(blocks)}
+    question_paragraphs = set()
     byline = author  # as stated, until the text's own By line is found
     found_byline = False
 
@@ -330,6 +336,8 @@ def parse_article(data: bytes | str, source_name: str, *, title: str | None = No
                 continue
         if TRAILERS.match(block.text) or TIMESTAMP.match(block.text):
             continue  # a trailer, or a live blog's time stamp
+        if block.start in question_starts or QUESTION_PREFIX.match(block.text):
+            question_paragraphs.add(len(paragraphs))
         paragraphs.append(
             ParagraphSpan(index=len(paragraphs), start=block.start, end=block.start + len(block.text), text=block.text)
         )
@@ -349,6 +357,7 @@ def parse_article(data: bytes | str, source_name: str, *, title: str | None = No
         published=published,
         paragraphs=tuple(paragraphs),
         is_opinion=is_opinion,
+        questions=frozenset(question_paragraphs),
     )
 
 
