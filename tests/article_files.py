@@ -139,13 +139,17 @@ def pdf_file(article: dict = PDF_ARTICLE, *, print_date: str = "06/11/2026, 09:4
 
 
 def docx_file(article: dict = DOCX_ARTICLE, *, file_author: str = "Ms Okafor (Teacher)") -> bytes:
-    """A Word document whose own author property is not the article's author."""
+    """A Word document whose own author property is not the article's author; the paragraphs whose
+    indexes are in `article["bold"]` are set in bold."""
     import docx
 
     document = docx.Document()
     document.core_properties.author = file_author
-    for paragraph in article["paragraphs"]:
-        document.add_paragraph(paragraph)
+    for number, paragraph in enumerate(article["paragraphs"]):
+        if number in article.get("bold", ()):
+            document.add_paragraph().add_run(paragraph).bold = True
+        else:
+            document.add_paragraph(paragraph)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -181,3 +185,116 @@ def mixed_upload() -> list[tuple[str, bytes]]:
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[:2]
     files += [(path.name, path.read_bytes()) for path in seeds]
     return files
+
+
+INTERVIEW = {
+    "title": "Grace Okonjo: \u201cA longer day is not a better day\u201d",
+    "byline": "Interview by Sam Adeyemi",
+    "intro": "Grace Okonjo has been head of Riverside Academy in Northfield for nine years. She talked to us about "
+             "the county's plan for a four-day week.",
+    "questions": ["Why are you against the four-day week?", "What would you do instead?"],
+    "answers": [
+        ["Because the children who need school most would lose a fifth of it, and no longer day can give that "
+         "back to them.",
+         "We tried longer afternoons two years ago, and the youngest pupils were asleep on their desks by three."],
+        ["I would spend the money on smaller classes and on tutors for the pupils who are behind."],
+    ],
+}
+
+
+def interview_paragraphs(question: str = "{}", answer: str = "{}") -> list[str]:
+    """The interview's paragraphs, each question and each answer's first paragraph written as given."""
+    paragraphs = [INTERVIEW["intro"]]
+    for asked, answers in zip(INTERVIEW["questions"], INTERVIEW["answers"]):
+        paragraphs += [question.format(asked), answer.format(answers[0]), *answers[1:]]
+    return paragraphs
+
+
+COLUMNS_ARTICLE = {
+    "title": "Four-day week trial splits Northfield staff rooms",
+    "byline": "By Helen Marsh, Education Correspondent",
+    "date_line": "Published 14 October 2026",
+    "paragraphs": [
+        "Teachers in Northfield are divided over the county's plan to close secondary schools on Fridays, "
+        "a survey of more than four hundred staff published this week has found.",
+        "\"Every teacher I know is exhausted by Thursday, and a long weekend to plan and mark would keep good "
+        "people in the profession who would otherwise leave it for good,\" said Councillor Dana Whitlock, who "
+        "chairs the council's education committee.",
+        "The union's local secretary, Marcus Fenn, said members were not opposed in principle but wanted "
+        "guarantees about pay and about the length of the remaining four days before any school signed up.",
+        "\"Nobody has shown us a timetable that works for a child with special needs who already struggles "
+        "to get through an ordinary afternoon, let alone a day that ends at half past four,\" said Grace "
+        "Okonjo, head of Riverside Academy.",
+        "Parents have raised the cost of childcare on Fridays, which the council says it will study during "
+        "the first year of the trial with the help of the university's education department.",
+        "\"If working parents have to pay for an extra day of childcare every single week, the families who "
+        "can least afford it will be the ones who pay for this experiment,\" said Omar Feldman, who chairs "
+        "the Northfield Parents' Forum.",
+        "Pupils who took part in a week-long pilot in the spring were more positive than their teachers, "
+        "with two thirds saying they would like the trial to go ahead in their own school next September.",
+        "\"We have promised to publish every figure from the trial, good or bad, and to stop it at once if "
+        "attendance or results fall in any of the schools taking part,\" Councillor Whitlock said.",
+    ],
+}
+COLUMNS_HEADER = "NORTHFIELD COURIER \u00b7 EDUCATION"
+
+
+def columns_pdf_file(article: dict = COLUMNS_ARTICLE, *, columns: int = 2, drawn: str = "across") -> bytes:
+    """A newspaper page: the headline, byline and date line across the page, then the story in
+    `columns` columns running over two pages, a running header on every page and its number below.
+
+    Typesetting programs write a page's lines in whatever order suits them; `drawn="across"` writes
+    them row by row across the columns (so the file's own order of the text is not the reading
+    order), `drawn="down"` column by column.
+    """
+    from fpdf import FPDF
+
+    width, height, line, gutter, top, bottom = 24 + 62 * columns, 300 / columns, 5, 7, 18, 16
+    pdf = FPDF(format=(width, height))  # small pages, so the story runs over two of them
+    pdf.set_margins(12, top)
+    pdf.set_auto_page_break(False)
+    column_width = (width - 24 - gutter * (columns - 1)) / columns
+
+    def header():
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(12, 7)
+        pdf.cell(0, 5, COLUMNS_HEADER)
+        pdf.set_xy(12, top)
+
+    def footer():
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(12, -11)
+        pdf.cell(0, 5, str(pdf.page_no()), align="C")
+
+    pdf.header, pdf.footer = header, footer
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=18)
+    pdf.multi_cell(0, 8, article["title"], align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("Helvetica", size=10)
+    for header_line in (article["byline"], article["date_line"]):
+        pdf.multi_cell(0, 5, header_line, new_x="LMARGIN", new_y="NEXT")
+    story_top = pdf.get_y() + 4
+    lines: list[str] = []
+    for paragraph in article["paragraphs"]:
+        lines += pdf.multi_cell(column_width, line, paragraph, dry_run=True, output="LINES") + [""]
+    placed: list[list[tuple[int, int, str]]] = [[]]  # per page: (row, column, text)
+    page, column, row, y = 0, 0, 0, story_top
+    for text in lines:
+        if y + line > height - bottom:
+            column, row, y = column + 1, 0, story_top if page == 0 else top
+            if column == columns:
+                page, column, y = page + 1, 0, top
+                placed.append([])
+        if text or row:  # a column never starts with the gap between two paragraphs
+            placed[page].append((row, column, text))
+            row, y = row + 1, y + line
+    for number, page_lines in enumerate(placed):
+        if number:
+            pdf.add_page()
+        first_y = story_top if number == 0 else top
+        order = (lambda item: (item[0], item[1])) if drawn == "across" else (lambda item: (item[1], item[0]))
+        for row, column, text in sorted(page_lines, key=order):
+            if text:
+                pdf.text(12 + column * (column_width + gutter), first_y + row * line + 3.5, text)
+    return bytes(pdf.output())

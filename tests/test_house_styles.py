@@ -25,13 +25,16 @@ def quotes_of(text: str) -> dict[str, tuple[str | None, bool]]:
     ("November 3, 2025 10:15 a.m. EST", date(2025, 11, 3)),
     ("Last modified on Wed 12 Feb 2025 09.00 GMT", date(2025, 2, 12)),
     ("2025-03-11", date(2025, 3, 11)),
+    ("Published 14 October 2026, updated 15 October 2026", date(2026, 10, 14)),
+    ("First published on Wed 14 Oct 2026 10.05 BST", date(2026, 10, 14)),
+    ("Updated 14 October 2026 · 3 min read", date(2026, 10, 14)),
 ])
 def test_date_lines_in_many_house_styles(line, expected):
     assert parse_date(line) == expected
 
 
 @pytest.mark.parametrize("line", ["LONDON, March 3 (Reuters) -", "March 3", "Smarch 3, 2025", "31 February 2025",
-                                  "The 4 March 2025 meeting was cancelled."])
+                                  "The 4 March 2025 meeting was cancelled.", "4 March 2025, when the council met"])
 def test_a_date_without_a_year_or_inside_a_sentence_is_left_empty(line):
     assert parse_date(line) is None
 
@@ -48,12 +51,24 @@ def test_a_wire_dateline_without_a_year_leaves_the_date_empty_and_the_paragraph_
     ("Ferry operator cuts sailings\n\nBy Owen Barclay, Political Correspondent", "Owen Barclay"),
     ("Interview by Sam Okoro\n\nFerry operator cuts sailings", "Sam Okoro"),
     ("Ferry operator cuts sailings\n\nBy Dan O'Neill\n\nNov. 3, 2025", "Dan O'Neill"),
+    ("Ferry operator cuts sailings\n\nBy Dr Helen Marsh, health correspondent", "Helen Marsh"),
+    ("Ferry operator cuts sailings\n\nBy Jane Roe and Tom Lee, Transport Editors", "Jane Roe"),
+    ("Ferry operator cuts sailings\n\nBy Jane Roe\nPublished 14 October 2026", "Jane Roe"),
+    ("Ferry operator cuts sailings\n\nBy the Press Association", None),
+    ("Ferry operator cuts sailings\n\nBy PA Media", None),
+    ("By Reuters staff\n\nFerry operator cuts sailings", None),
+    ("Ferry operator cuts sailings\n\nBy Our Transport Correspondent", None),
 ])
 def test_by_lines_above_or_below_the_headline(header, author):
     article = parse_article(header + "\n\nThe operator will cut winter sailings by a third.\n", "by.txt")
     assert article.author == author
     assert article.title == "Ferry operator cuts sailings"
     assert [p.text for p in article.paragraphs] == ["The operator will cut winter sailings by a third."]
+
+
+def test_a_sentence_that_starts_with_by_is_not_a_by_line():
+    article = parse_article("Ferries cut\n\nBy Monday Morning, most of the crews had left.\n", "by.txt")
+    assert article.author is None and article.paragraphs[0].text.startswith("By Monday Morning")
 
 
 def test_a_pronoun_after_an_asked_clause_is_the_person_just_named():

@@ -25,7 +25,9 @@ MONTHS = {name: number for number, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for name in names}
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
-_LABEL = r"(?:(?:First\s+)?(?:Published|Updated|Posted|Last\s+(?:modified|updated))(?:\s+on)?:?\s*)?"
+_LABEL = r"(?:(?i:(?:First\s+)?(?:Published|Updated|Posted|Last\s+(?:modified|updated))(?:\s+on)?):?\s*)?"
+# What may follow the date on its line: "| Updated ...", ", updated 15 October", "· 3 min read".
+_DATE_TAIL = r"(?:\s*[|·•].*|\s*(?:[,;]|\s[-–—])\s*(?i:(?:last\s+)?(?:updated|modified|edited)\b.*|\d+\s*min(?:ute)?s?\s+read))"
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 # A line that is only a date (with a label, a weekday, a time, a zone, an "| Updated ..." tail):
 #   25/09/2015 10:29 BST | Updated ...   Published: 14:05, 11 March 2025   Tuesday 4 March 2025
@@ -36,17 +38,31 @@ DATE_LINE = re.compile(
     r"|(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
     r"|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-    rf")(?:,?\s+(?:at\s+)?{_TIME})?(?:\s*\|.*)?\s*$"
+    rf")(?:,?\s+(?:at\s+)?{_TIME})?{_DATE_TAIL}?\s*$"
 )
-# "By HELEN MARSH", "By Jane Roe, Political Correspondent", "By JANE ROE Associated Press", "Interview by Sam Okoro"
+# "By HELEN MARSH", "By Jane Roe, Political Correspondent", "By JANE ROE Associated Press", "Interview by Sam Okoro",
+# "By Dr Jane Roe and Tom Lee", "By Jane Roe, health correspondent, 14 October 2026"
+_BY = r"^(?:By|Interview by|Interviewed by|Words by|Reporting by|Report by)\s+"
 _BY_NAME_WORD = r"(?:[A-Z][a-z]*['’]?[A-Z]?[A-Za-z-]*|[A-Z]\.)"
+_BY_TITLE = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness)\.?\s+)"
+_BY_NAME = rf"{_BY_NAME_WORD}(?:\s+{_BY_NAME_WORD}){{1,3}}?"
 BY_LINE = re.compile(
-    rf"^(?:By|Interview by|Interviewed by|Words by|Reporting by|Report by)\s+"
-    rf"(?P<name>{_BY_NAME_WORD}(?:\s+{_BY_NAME_WORD}){{1,3}}?)"
+    rf"{_BY}{_BY_TITLE}?(?P<name>{_BY_NAME})(?:\s+(?:and|&)\s+{_BY_TITLE}?{_BY_NAME})?"
     r"(?:\s*(?:,|\||-|–|—|\bin\b)?\s*(?P<agency>(?:The\s+)?Associated Press|AP|Reuters|AFP|PA(?: Media)?|Press Association|"
     r"Bloomberg|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Correspondent|Editor|Reporter|correspondent|editor|reporter)|"
-    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\s*$"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"|\s*(?:,|\||\s[-–—])\s*(?P<role>[^.!?]{0,78}[^.!?\s]))?\s*$"
 )
+# A By line naming a news agency, a broadcaster or the paper's staff, not a person: a byline without an author.
+AGENCY_BY_LINE = re.compile(
+    rf"{_BY}(?i:(?:the\s+)?(?:Press Association|PA(?: Media)?|(?:The\s+)?Associated Press|AP|Reuters|AFP|"
+    r"Agence France-Presse|Bloomberg|BBC(?: News)?|Sky News|CNN|staff|(?:our|a|an)(?:\s+\w+)?\s+"
+    r"(?:reporter|correspondent|staff|staff writer|team)|staff (?:reporter|writer)s?|(?:news|web|foreign) desk)"
+    r"|(?:[A-Z][\w&]*\s+){1,3}(?i:News|Media|Staff|Reporters|Team|Desk|Newsroom|Agency))"
+    r"(?:\s*(?:,|\||\s[-–—]|\bin\b).*)?\s*$"
+)
+# An interview's question, in any format: "Q: How long are patients waiting?"
+QUESTION_PREFIX = re.compile(r"^Q\s*[:.–—-]\s+")
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|EST|ET|CET))?$")
 PHOTO_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*(?:PA Wire|PA|Getty Images|Getty|Reuters|AP|AFP|"
@@ -175,15 +191,48 @@ def parse_date(line: str) -> date | None:
         return None
 
 
-def by_line_author(text: str) -> str | None:
-    """The name in a "By ..." line, in its usual capitals ("By HELEN MARSH" is Helen Marsh)."""
+@dataclass(frozen=True)
+class ByLine:
+    author: str | None  # a person's name; None when the line names an agency or the paper's staff
+    published: date | None = None  # a date printed on the same line ("By Jane Roe, 14 October 2026")
+
+
+def read_by_line(text: str) -> ByLine | None:
+    """A "By ..." line: the person's name in its usual capitals ("By HELEN MARSH" is Helen Marsh),
+    or no author for an agency ("By the Press Association"); None when the line is not a By line."""
+    text = text.strip()
     if "\n" in text:
         return None
-    match = BY_LINE.match(text.strip())
-    if not match:
+    if AGENCY_BY_LINE.match(text):
+        return ByLine(author=None, published=_date_after_comma(text))
+    match = BY_LINE.match(text)
+    if not match or not _reads_as_by_line(match):
         return None
     words = match.group("name").split()
-    return " ".join(word.capitalize() if word.isupper() and len(word) > 1 else word for word in words)
+    author = " ".join(word.capitalize() if word.isupper() and len(word) > 1 else word for word in words)
+    return ByLine(author=author, published=_date_after_comma(match.group("role") or ""))
+
+
+def _reads_as_by_line(match: re.Match) -> bool:
+    """Not a sentence that starts with "By" ("By Monday Morning, most of them had left"): the name is
+    no weekday or month, and what follows the comma is a role, a place or a date."""
+    if any(word.lower().rstrip(".") in MONTHS or word.lower() in _WEEKDAYS for word in match.group("name").split()):
+        return False
+    role = match.group("role")
+    return not role or role[0].isupper() or role[0].isdigit() or BYLINE_ROLE_WORDS.search(role) is not None
+
+
+_WEEKDAYS = {day + "day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+
+
+def _date_after_comma(text: str) -> date | None:
+    return next((when for part in re.split(r"\s*[,|]\s*", text) if (when := parse_date(part))), None)
+
+
+def by_line_author(text: str) -> str | None:
+    """The person named in a "By ..." line (None for an agency or for any other line)."""
+    found = read_by_line(text)
+    return found.author if found else None
 
 
 def byline_author(text: str, *, closing: bool = False) -> str | None:
@@ -206,21 +255,39 @@ def byline_author(text: str, *, closing: bool = False) -> str | None:
     return match.group("name")
 
 
+def _by_block(text: str) -> tuple[ByLine, str, date | None] | None:
+    """A block that is a By line, alone or with date lines ("By Jane Roe" over "Published 14 October
+    2026"): what it says, the By line as printed, and the date."""
+    lines = [line.strip() for line in text.split("\n")]
+    found = [(line, by) for line in lines if (by := read_by_line(line))]
+    if len(found) != 1:
+        return None
+    line, by = found[0]
+    dates = [parse_date(other) for other in lines if other != line]
+    if not all(dates):
+        return None
+    return by, line, by.published or next(iter(dates), None)
+
+
 def is_headline(text: str) -> bool:
     """A single short line with no closing full stop: a headline, not a paragraph."""
     return "\n" not in text and len(text) <= 160 and not text.rstrip().endswith((".", "?\"", ".\"", ".”"))
 
 
 def parse_article(data: bytes | str, source_name: str, *, title: str | None = None, author: str | None = None,
-                  published: date | None = None) -> ParsedArticle:
+                  published: date | None = None, questions: frozenset[int] = frozenset()) -> ParsedArticle:
     """Parse one article file. Raises ArticleError (one line, naming the file) when it cannot.
 
     `title`, `author` and `published` are what the file's format stated (a web page's meta tags):
     they win over what the text seems to say, and its own header lines are still taken out.
+    `questions` are the indexes of the text's blocks that the format marked as an interview's
+    questions (in bold); a paragraph starting "Q:" is one in any format.
     """
     raw = decode(data, source_name)
     body = normalise_newlines(raw)
     blocks = split_blocks(body)
+    question_starts = {blocks[index].start for index in questions if index < len(blocks)}
+    question_paragraphs = set()
     byline = author  # as stated, until the text's own By line is found
     found_byline = False
 
@@ -229,9 +296,12 @@ def parse_article(data: bytes | str, source_name: str, *, title: str | None = No
     while blocks:
         block = blocks[0]
         first_line = block.text.split("\n")[0]
-        if when := parse_date(first_line):
+        if not found_byline and (by := _by_block(block.text)):
+            by_line, byline, when = by
+            author, published, found_byline = author or by_line.author, published or when, True
+        elif when := parse_date(first_line):
             published = published or when
-        elif not found_byline and (name := by_line_author(block.text) or byline_author(block.text)):
+        elif not found_byline and (name := byline_author(block.text)):
             author, byline, found_byline = author or name, block.text, True
         elif is_headline(block.text) and (title is None or _same_words(block.text, title)):
             title = title or block.text
@@ -239,8 +309,11 @@ def parse_article(data: bytes | str, source_name: str, *, title: str | None = No
             break
         blocks = blocks[1:]
 
-    if blocks and not found_byline and (
-            name := by_line_author(blocks[-1].text) or byline_author(blocks[-1].text, closing=True)):
+    if blocks and not found_byline and (by := _by_block(blocks[-1].text)):
+        by_line, byline, when = by
+        author, published = author or by_line.author, published or when
+        blocks = blocks[:-1]
+    elif blocks and not found_byline and (name := byline_author(blocks[-1].text, closing=True)):
         author, byline = author or name, blocks[-1].text
         blocks = blocks[:-1]
 
@@ -263,6 +336,8 @@ def parse_article(data: bytes | str, source_name: str, *, title: str | None = No
                 continue
         if TRAILERS.match(block.text) or TIMESTAMP.match(block.text):
             continue  # a trailer, or a live blog's time stamp
+        if block.start in question_starts or QUESTION_PREFIX.match(block.text):
+            question_paragraphs.add(len(paragraphs))
         paragraphs.append(
             ParagraphSpan(index=len(paragraphs), start=block.start, end=block.start + len(block.text), text=block.text)
         )
@@ -282,6 +357,7 @@ def parse_article(data: bytes | str, source_name: str, *, title: str | None = No
         published=published,
         paragraphs=tuple(paragraphs),
         is_opinion=is_opinion,
+        questions=frozenset(question_paragraphs),
     )
 
 

@@ -481,23 +481,27 @@ ANSWER = re.compile(r"^A\s*[:.–—-]\s+")
 def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_person: Person | None) -> list[FoundQuote]:
     """In a question-and-answer interview, each answer is the interviewee's own words.
 
-    The interviewee is the person the headline names ("Dr Amara Bell: ..."), or else the only
-    person the introduction names other than the author; with neither, the answers are left
-    without a speaker.
+    The questions are the paragraphs the article marks as questions (bold in a Word file or a web
+    page, or starting "Q:"); with at least two, every other paragraph after the first question is
+    an answer (an "A:" before it is left out). The interviewee is the person the headline names
+    ("Dr Amara Bell: ..."), or else the only person the introduction names other than the author;
+    with neither, the answers are left without a speaker.
     """
-    questions = [p for p in article.paragraphs if QUESTION.match(p.text)]
-    answers = [p for p in article.paragraphs if ANSWER.match(p.text)]
-    if len(questions) < 2 or len(answers) < 2:
+    question_indexes = set(article.questions) | {p.index for p in article.paragraphs if QUESTION.match(p.text)}
+    if len(question_indexes) < 2:
         return []
+    first_question = min(question_indexes)
+    answers = [p for p in article.paragraphs if p.index > first_question and p.index not in question_indexes]
     interviewee = headline_person
     if interviewee is None:
-        intro = " ".join(p.text for p in article.paragraphs if p.index < questions[0].index)
+        intro = " ".join(p.text for p in article.paragraphs if p.index < first_question)
         found = (people.resolve_name(m.group(0)) for m in re.finditer(NAME, intro))
         named = {p.full_name: p for p in found if p is not None and p.full_name != article.author}
         interviewee = next(iter(named.values())) if len(named) == 1 else None
     found = []
     for paragraph in answers:
-        start = ANSWER.match(paragraph.text).end()
+        label = ANSWER.match(paragraph.text)
+        start = label.end() if label else 0
         words = paragraph.text[start:].rstrip()
         if len(words.split()) < MIN_WORDS:
             continue

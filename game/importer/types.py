@@ -30,6 +30,9 @@ class ParsedArticle:  # not slots: file_offset caches the CR positions
     paragraphs: tuple[ParagraphSpan, ...]  # body paragraphs only: no headline, date, byline, credits
     is_opinion: bool  # written in the author's own voice (first person)
     source_format: str = "txt"  # the file it was read from: txt, html, pdf, docx (or pasted text)
+    # Indexes of the paragraphs that are an interview's questions: set in bold in a Word file or a web
+    # page, or starting "Q:" in any format.
+    questions: frozenset[int] = frozenset()
 
     def file_offset(self, body_offset: int) -> int:
         """Map an offset in `body` to the same character in `raw_text` (CRLF, BOM)."""
@@ -102,3 +105,6 @@ class Document:
     author: str | None = None
     published: date | None = None
     format: str = "txt"  # txt, html, pdf or docx
+    # Indexes (among the paragraphs of `text`) of an interview's questions, when the format marks them
+    # (a paragraph all in bold).
+    questions: frozenset[int] = frozenset()

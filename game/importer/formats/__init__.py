@@ -84,7 +84,7 @@ def article_read(data: bytes, name: str) -> ParsedArticle:
         return parse_article(data, name)  # byte-exact: offsets index the file as saved
     document = document_read(data, name)
     article = parse_article(document.text, name, title=document.title, author=document.author,
-                            published=document.published)
+                            published=document.published, questions=document.questions)
     return replace(article, source_format=document.format)
 
 

@@ -1,4 +1,4 @@
-"""Word .docx: the paragraphs of the document's body, in order.
+"""Word .docx: the paragraphs of the document's body, in order; in an interview, the questions set in bold.
 
 The file's own properties are not read: its "author" is whoever made the file (often the teacher,
 or a newsroom's template), not the article's author. A zip bomb posing as a .docx is refused
@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from ..types import ArticleError, Document
+from .interview import bold_questions
 
 MAX_UNPACKED = 50 * 1024 * 1024  # far beyond any article with its pictures
 MAX_RATIO = 200  # XML compresses about 10:1; hundreds to one is a bomb
@@ -25,11 +26,20 @@ def read(data: bytes, name: str) -> Document:
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors on broken files
         raise ArticleError(f"{name}: this Word file could not be read ({error.__class__.__name__}); "
                            "open it in Word, save it again as .docx and import it again") from None
-    paragraphs = [" ".join(p.text.split()) for p in document.paragraphs]
-    paragraphs = [p for p in paragraphs if p]
-    if not paragraphs:
+    read = [(" ".join(p.text.split()), p) for p in document.paragraphs]
+    read = [(text, paragraph) for text, paragraph in read if text]
+    if not read:
         raise ArticleError(f"{name}: this Word document has no text in its body")
-    return Document(text="\n\n".join(paragraphs), format="docx")
+    paragraphs = [text for text, _ in read]
+    questions = bold_questions(paragraphs, [_all_bold(paragraph) for _, paragraph in read])
+    return Document(text="\n\n".join(paragraphs), format="docx", questions=questions)
+
+
+def _all_bold(paragraph) -> bool:
+    """Every run with text is bold, set on the run or by the paragraph's style (an interview's question)."""
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold if run.bold is not None else style_bold for run in runs)
 
 
 def _bomb_check(data: bytes, name: str) -> None:

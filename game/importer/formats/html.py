@@ -1,4 +1,5 @@
-"""A saved web page ("Save page as"): the article's text and its headline, author and date.
+"""A saved web page ("Save page as"): the article's text and its headline, author and date, and an
+interview's questions (paragraphs wholly in bold).
 
 trafilatura finds the main text and leaves out the site's furniture: menus, cookie banners, share
 buttons, captions, "related" and "most read" lists, footers. The headline, author and date come
@@ -14,6 +15,7 @@ from datetime import date
 import trafilatura
 
 from ..types import ArticleError, Document
+from .interview import bold_questions
 
 MIN_TEXT = 200  # characters: less than a short news story is not an article
 _JS_HINTS = re.compile(
@@ -51,10 +53,37 @@ def read(data: bytes, name: str) -> Document:
             "save the article's own page, or copy its text into 'Paste text'"
         )
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    bold = _bold_paragraphs(data)
     return Document(
         text="\n\n".join(paragraphs), title=_title(found), author=_author(found.author), published=_date(found.date),
-        format="html",
+        format="html", questions=bold_questions(paragraphs, [_words(p) in bold for p in paragraphs]),
     )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _bold_paragraphs(data: bytes) -> set[str]:
+    """The text of each paragraph of the page that is wholly in <strong> or <b> (an interview's question).
+
+    trafilatura's text keeps no formatting, so the page is read again for this; its paragraphs are
+    matched to trafilatura's by their words.
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(data)
+    except Exception:  # lxml raises several kinds on broken markup; then no paragraph is a question
+        return set()
+    found = set()
+    for paragraph in root.iter("p"):
+        words = _words(paragraph.text_content())
+        strong = _words(" ".join(node.text_content() for node in paragraph.iter("strong", "b")
+                                 if node.getparent() is not None and node.getparent().tag not in ("strong", "b")))
+        if words and "".join(words.split()) == "".join(strong.split()):
+            found.add(words)
+    return found
 
 
 def _title(found) -> str | None:
