@@ -362,7 +362,8 @@ def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list
             Quote(
                 article=stored, paragraph=paragraph, start=start, end=end, text=found.text,
                 speaker=speaker, status=Status.DRAFT, origin=Origin.EXTRACTED,
-                keep=speaker is not None,  # an abstention waits for a teacher to say who said it
+                # Only a sure speaker is pre-ticked Keep; an abstention or a guess waits for a teacher.
+                keep=found.sure, speaker_confidence=found.confidence, speaker_cue=found.cue[:100],
                 kind=Quote.Kind.WRITTEN if found.kind == "written" else Quote.Kind.SPOKEN,
                 reason_suggested=rules.reason_suggest(found.text),
             )
@@ -510,6 +511,8 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
             "speaker": speakers.get(item.speaker), "status": Status.PUBLISHED, "text": item.text,
             "kind": Quote.Kind.WRITTEN if item.kind == "written" else Quote.Kind.SPOKEN,
             "reason_type": item.reason, "reason_suggested": rules.reason_suggest(item.text), "origin": Origin.PACK,
+            # Hand-checked: kept, and no longer the importer's guess (which may have been unsure, and unticked).
+            "keep": True, "speaker_confidence": None, "speaker_cue": "",
         }
         if quote is None:
             Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),
