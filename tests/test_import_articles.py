@@ -197,3 +197,18 @@ def test_a_teachers_kept_unsure_quotation_survives_a_reimport_and_the_new_drafts
     assert drafts.count() == 5
     assert all(q.speaker_confidence is not None and q.keep == (q.speaker_confidence >= 0.8) for q in drafts)
 
+
+def test_a_byline_author_becomes_a_speaker_only_when_quoted():
+    articles_import(paths=[SEEDS])
+    opinion = Article.objects.get(author="Heidi Alexander")
+    assert opinion.author_speaker.full_name == "Heidi Alexander"  # "who wrote this?": her own words
+    assert opinion.quotes.filter(kind=Quote.Kind.WRITTEN, speaker=opinion.author_speaker).exists()
+
+    report = article_file_import(name="byline.txt", data=(
+        "Council delays the vote\n\nBy Kit Marlowe\n\n"
+        "\u201cWe need more time to hear from families,\u201d said Omar Feldman, who chairs the parents' forum.").encode())
+    article = Article.objects.get(source_file="byline.txt")
+    assert report.errors == [] and article.author == "Kit Marlowe"
+    assert article.author_speaker is None
+    assert not Speaker.objects.filter(full_name="Kit Marlowe").exists()
+    assert Speaker.objects.filter(debate=article.debate, full_name="Omar Feldman").exists()
