@@ -204,11 +204,11 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__full_name", "article__title"]
     autocomplete_fields = ["speaker", "paragraph", "wrong_speakers"]
-    readonly_fields = ["source_passage", "origin", "reviewed", "reason_suggested"]
+    readonly_fields = ["source_passage", "origin", "reviewed", "reason_suggested", "speaker_confidence", "speaker_cue"]
     fieldsets = [
         (None, {"fields": ["paragraph", "text", "speaker", "kind", "status"]}),
         ("What kind of evidence?", {"fields": ["reason_type", "reason_suggested"]}),
-        ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed"]}),
+        ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed", "speaker_confidence", "speaker_cue"]}),
         ("Wrong options (optional)", {"fields": ["wrong_speakers"], "classes": ["collapse"]}),
     ]
     actions = ["publish", "unpublish", "archive"]

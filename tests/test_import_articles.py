@@ -152,3 +152,63 @@ def test_an_uploaded_file_goes_through_the_same_import():
     assert again.unchanged == 1 and Article.objects.count() == 1
     bad = article_file_import(name="notes.txt", data=b"\xff\xfe\x00")
     assert bad.errors and bad.errors[0].startswith("notes.txt: ")
+
+
+def test_each_found_quotation_keeps_how_sure_the_importer_was_and_only_the_sure_ones_are_ticked_keep():
+    from game.importer.types import SURE
+
+    article_file_import(name="003.txt", data=(SEEDS / "003_7270f6bf4a5629cd.txt").read_bytes())
+    quotes = list(Quote.objects.filter(origin=Origin.EXTRACTED))
+    assert len(quotes) == 6
+    for quote in quotes:
+        sure = quote.speaker_id is not None and quote.speaker_confidence >= SURE
+        assert quote.keep == sure, quote.text
+        assert quote.speaker_cue or quote.speaker_id is None, quote.text  # a speaker always says how it was found
+    guessed = Quote.objects.get(text__startswith="Your own letter recognises")
+    assert (guessed.speaker.full_name, guessed.speaker_confidence, guessed.speaker_cue, guessed.keep) == (
+        "Mark Porter", 0.7, "continues the previous paragraph", False)
+
+
+def test_the_packs_checked_quotations_are_kept_and_not_the_importers_guesses():
+    articles_import(paths=[SEEDS])
+    pack = Quote.objects.filter(origin=Origin.PACK)
+    assert pack.count() == 20
+    assert set(pack.values_list("keep", "speaker_confidence", "speaker_cue")) == {(True, None, "")}
+
+
+def test_a_teachers_kept_unsure_quotation_survives_a_reimport_and_the_new_drafts_are_measured_again(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    path = folder / "003.txt"
+    shutil.copy(SEEDS / "003_7270f6bf4a5629cd.txt", path)
+    articles_import(paths=[folder])
+    checked = Quote.objects.get(text__startswith="Your own letter recognises")
+    checked.keep, checked.reviewed = True, True  # the teacher confirmed the speaker and ticked Keep
+    checked.save()
+
+    path.write_text("Breaking: a new opening paragraph.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert articles_import(paths=[folder]).updated == 1
+
+    checked.refresh_from_db()
+    assert (checked.keep, checked.reviewed, checked.speaker_confidence, checked.speaker_cue) == (
+        True, True, 0.7, "continues the previous paragraph")
+    assert Quote.objects.filter(text=checked.text).count() == 1
+    drafts = Quote.objects.filter(origin=Origin.EXTRACTED, reviewed=False)
+    assert drafts.count() == 5
+    assert all(q.speaker_confidence is not None and q.keep == (q.speaker_confidence >= 0.8) for q in drafts)
+
+
+def test_a_byline_author_becomes_a_speaker_only_when_quoted():
+    articles_import(paths=[SEEDS])
+    opinion = Article.objects.get(author="Heidi Alexander")
+    assert opinion.author_speaker.full_name == "Heidi Alexander"  # "who wrote this?": her own words
+    assert opinion.quotes.filter(kind=Quote.Kind.WRITTEN, speaker=opinion.author_speaker).exists()
+
+    report = article_file_import(name="byline.txt", data=(
+        "Council delays the vote\n\nBy Kit Marlowe\n\n"
+        "\u201cWe need more time to hear from families,\u201d said Omar Feldman, who chairs the parents' forum.").encode())
+    article = Article.objects.get(source_file="byline.txt")
+    assert report.errors == [] and article.author == "Kit Marlowe"
+    assert article.author_speaker is None
+    assert not Speaker.objects.filter(full_name="Kit Marlowe").exists()
+    assert Speaker.objects.filter(debate=article.debate, full_name="Omar Feldman").exists()

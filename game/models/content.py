@@ -5,6 +5,7 @@ Every quote and argument points at a `Paragraph` of an `Article` (with character
 quotes), so play can always show the passage an item came from.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -204,6 +205,15 @@ class Quote(ReviewedContent, KindOfEvidence):
         help_text="Left empty by the importer when it is not sure.",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SPOKEN)
+    # The importer's own measure of its speaker (importer.types.FoundQuote); empty for quotations it
+    # did not attribute: from a pack, written by a teacher, or imported before it was measured.
+    speaker_confidence = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure the importer was of the speaker, 0 to 1 (0: it found none). Empty: not the importer's guess.",
+    )
+    speaker_cue = models.CharField(
+        max_length=100, blank=True, help_text="The importer's rule that found the speaker, e.g. “after: who verb”.",
+    )
     card = models.BooleanField(
         default=True, help_text="Also a “Sort the arguments” card when its speaker has a side."
     )

@@ -1,10 +1,11 @@
 """A teacher's debate from articles: make it, review what the importer found, publish it.
 
 Everything the importer finds arrives as a draft. The teacher gives each person a side (or
-neither), merges names that are one person, says who said what where the importer abstained, and
-ticks what to keep; `debate_publish` then publishes, in one transaction, every kept quotation that
-has a speaker, a "Sort the arguments" card for each kept quotation whose speaker has a side, every
-kept argument that has a side, and the debate itself. Played content is never deleted: it is
+neither), merges names that are one person, says who said what where the importer abstained or was
+not sure (`quote_to_check`: those are not pre-ticked Keep), and ticks what to keep;
+`debate_publish` then publishes, in one transaction, every kept quotation that has a speaker, a
+"Sort the arguments" card for each kept quotation whose speaker has a side, every kept argument
+that has a side, and the debate itself. Played content is never deleted: it is
 archived, and players' rounds keep their snapshots.
 """
 
@@ -18,6 +19,7 @@ from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from game import rules
+from game.importer.types import SURE
 from game.models import Argument, Debate, Event, Question, Quote, RoundItem, Sentence, Side, Speaker, Status
 from game.models.content import Origin
 from game.models.live import LiveQuestion
@@ -129,6 +131,15 @@ def speakers_merge(*, keep: Speaker, merge: Speaker) -> Speaker:
 def _editable(item) -> None:
     if item.status == Status.ARCHIVED:
         raise DebateError("That item is archived (students played it); it cannot be changed here.")
+
+
+def quote_to_check(quote: Quote) -> bool:
+    """Should the teacher check who said it? Yes with no speaker, and for the importer's guess below
+    `SURE` until a teacher saves it. A quotation the importer did not measure (from a pack, a
+    teacher, or imported before it measured) is not flagged."""
+    if quote.speaker_id is None:
+        return True
+    return not quote.reviewed and quote.speaker_confidence is not None and quote.speaker_confidence < SURE
 
 
 @transaction.atomic

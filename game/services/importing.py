@@ -242,6 +242,10 @@ class SpeakerBook:
         seen = {s.pk: s for s in self.by_name.values()}.values()
         return [KnownPerson(s.full_name, tuple(s.alias_list), s.role, s.organisation) for s in seen]
 
+    def find(self, name: str) -> Speaker | None:
+        """The debate's speaker of this name or alias, if there is one (never creates one)."""
+        return self.by_name.get(name.lower())
+
     def get(self, name: str | None, *, group: bool = False) -> Speaker | None:
         if not name:
             return None
@@ -264,7 +268,7 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
     if stored is not None and stored.content_hash == digest:
         report.unchanged += 1
         return
-    author = speakers.get(article.author) if article.author else None
+    author = _author_speaker(article, quotes, speakers)
     fields = {
         "debate": debate, "title": article.title or "", "author": article.author or "", "byline": article.byline or "",
         "published": article.published, "body": article.body, "content_hash": digest, "is_opinion": article.is_opinion,
@@ -289,6 +293,17 @@ def article_store(*, article: ParsedArticle, quotes: list[FoundQuote], debate: D
     report.arguments += candidates_store(stored, paragraphs, article, quotes, speakers)
     sentences_store(stored, paragraphs, article, quotes)
     events_suggest(stored, paragraphs, article)
+
+
+def _author_speaker(article: ParsedArticle, quotes: list[FoundQuote], speakers: SpeakerBook) -> Speaker | None:
+    """The byline's person: made a speaker only when quoted (an opinion piece's own words, for "who
+    wrote this?"); a byline alone links a person the debate already has, and adds no one to its people."""
+    if not article.author:
+        return None
+    name = article.author.lower()
+    if any(found.speaker and found.speaker.lower() == name for found in quotes):
+        return speakers.get(article.author)
+    return speakers.find(article.author)
 
 
 def paragraphs_store(stored: Article, article: ParsedArticle) -> dict[int, Paragraph]:
@@ -362,7 +377,8 @@ def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list
             Quote(
                 article=stored, paragraph=paragraph, start=start, end=end, text=found.text,
                 speaker=speaker, status=Status.DRAFT, origin=Origin.EXTRACTED,
-                keep=speaker is not None,  # an abstention waits for a teacher to say who said it
+                # Only a sure speaker is pre-ticked Keep; an abstention or a guess waits for a teacher.
+                keep=found.sure, speaker_confidence=found.confidence, speaker_cue=found.cue[:100],
                 kind=Quote.Kind.WRITTEN if found.kind == "written" else Quote.Kind.SPOKEN,
                 reason_suggested=rules.reason_suggest(found.text),
             )
@@ -510,6 +526,8 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
             "speaker": speakers.get(item.speaker), "status": Status.PUBLISHED, "text": item.text,
             "kind": Quote.Kind.WRITTEN if item.kind == "written" else Quote.Kind.SPOKEN,
             "reason_type": item.reason, "reason_suggested": rules.reason_suggest(item.text), "origin": Origin.PACK,
+            # Hand-checked: kept, and no longer the importer's guess (which may have been unsure, and unticked).
+            "keep": True, "speaker_confidence": None, "speaker_cue": "",
         }
         if quote is None:
             Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),

@@ -116,12 +116,17 @@ def review_context(debate: Debate) -> dict:
             group["people"].setdefault(author, people_by_pk[author])
         group["people"] = sorted(group["people"].values(), key=lambda p: p.full_name)
         for quote in group["quotes"]:
-            quote.article_people = group["people"]
+            quote.article_people, quote.article = group["people"], group["article"]  # no query per row
             quote.before, quote.words, quote.after = (quote.paragraph.text[: quote.start],
                                                       quote.paragraph.text[quote.start : quote.end],
                                                       quote.paragraph.text[quote.end :])
+            quote.to_check = service.quote_to_check(quote)
+        # The ones to check come first, in a list of their own; each article lists the rest.
+        group["quotes"], group["to_check"] = ([q for q in group["quotes"] if not q.to_check],
+                                              sum(1 for q in group["quotes"] if q.to_check))
     return {
         "debate": debate, "sides": sides, "reason_types": rules.REASON_TYPES, "people": people, "articles": list(by_article.values()),
+        "quote_rows": quotes, "to_check": [q for q in quotes if q.to_check],
         "arguments": arguments, "readiness": service.debate_readiness(debate),
         "sentences": sentences, "sentence_labels": Sentence.Label.choices, "events": events,
         "question_count": Question.objects.filter(debate=debate).exclude(status=Status.ARCHIVED).count(),
@@ -237,7 +242,7 @@ def quote_change(request, pk: int, quote_pk: int):
     if request.htmx:
         quote = Quote.objects.select_related("paragraph", "speaker", "article").get(pk=quote.pk)
         context = review_context(debate)
-        row = next(q for group in context["articles"] for q in group["quotes"] if q.pk == quote.pk)
+        row = next(q for q in context["quote_rows"] if q.pk == quote.pk)
         return render(request, "debates/review.html#quote-row", {**context, "quote": row, "error": error,
                                                                  "saved": not error}, status=400 if error else 200)
     if error:

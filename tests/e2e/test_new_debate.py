@@ -1,11 +1,14 @@
-"""A teacher turns three articles (a saved web page, a PDF and a Word file) on a new topic into a
-debate, gives its people sides and publishes it; a student then plays it. Every action the teacher
+"""A teacher turns three articles (a saved web page, a PDF and a Word file) and a pasted story on a new
+topic into a debate, sees the quotation whose speaker the importer only guessed waiting unticked for
+a check, gives its people sides and publishes it; a student then plays it. Every action the teacher
 takes from the login page to a playable debate is counted."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
 
-from game.models import Debate, RoundItem
+from game.models import Debate, Quote, RoundItem
 from game.teachers import teacher_create
 from tests.article_files import docx_file, html_page, pdf_file
 from tests.e2e.conftest import axe_violations
@@ -13,8 +16,14 @@ from tests.e2e.play_helpers import answer_question, current_round, sign_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# The people quoted; the bylines' authors (Priya Castellano, Sam Adeyemi) are quoted nowhere, so are not listed.
 SIDES = {"Dana Whitlock": "For", "Lena Marsh": "For", "Omar Feldman": "Against", "Grace Okonjo": "Against",
-         "Tobias Reyes": "Against", "Priya Castellano": "Neither", "Sam Adeyemi": "Neither"}
+         "Tobias Reyes": "Against"}
+
+# Pasted beside the files: its second quotation only continues Omar Feldman's words, so the importer is not sure.
+FOLLOW_UP = ("Parents ask for more time\n\n\u201cWe were not asked about any of this,\u201d said Omar Feldman, who "
+             "chairs the Northfield Parents' Forum.\n\n\u201cThe plan should wait a year until every family has been "
+             "heard.\u201d")
 
 
 def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, browser, live_server, tmp_path):
@@ -40,10 +49,22 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
     act(lambda: page.get_by_label("Motion").fill("Northfield schools should move to a four-day week"))
     act(lambda: page.get_by_label("Article files").set_input_files(files))
     expect(page.locator("[data-drop-list]")).to_contain_text("courier.html, heads.pdf, pupils.docx")
+    act(lambda: page.get_by_label("Or paste an article's text").fill(FOLLOW_UP))
     act(lambda: page.get_by_role("button", name="Make the debate").click())
 
-    expect(page.get_by_text("Read 3 articles: found 8 quotations")).to_be_visible()
+    expect(page.get_by_text("Read 4 articles: found 10 quotations")).to_be_visible()
     assert axe_violations(page) == []
+    # The importer only guessed who said the follow-up: it comes first, asks to be checked, and is not kept.
+    unsure = Quote.objects.get(text__startswith="The plan should wait a year")
+    row = page.locator(".quote-list li").first
+    expect(row).to_have_id(f"quote-{unsure.pk}")
+    expect(page.get_by_role("heading", name="Check the speaker (1)")).to_be_visible()
+    expect(row.get_by_text("Check the speaker.")).to_be_visible()
+    expect(row.get_by_label("Said by")).to_have_accessible_description(  # read out with the list, too
+        re.compile(r"^Check the speaker\. The importer thinks Omar Feldman said this"))
+    expect(row.get_by_label("Keep")).not_to_be_checked()
+    expect(page.locator(f"#quote-{Quote.objects.get(text__startswith='We were not asked').pk}").get_by_label("Keep")
+           ).to_be_checked()
     for number, (person, side) in enumerate(SIDES.items()):
         group = page.get_by_role("group", name=f"Side for {person}")
         button = group.get_by_role("button", name=side, exact=True)
@@ -54,9 +75,10 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
         expect(page.get_by_role("group", name=f"Side for {person}").get_by_role("button", name=side, exact=True)
                ).to_have_attribute("aria-pressed", "true")
     # htmx saved each one in place, and focus stayed on the button used (keyboard users keep their place)
-    expect(page.get_by_role("group", name="Side for Sam Adeyemi").get_by_role("button", name="Neither")).to_be_focused()
+    expect(page.get_by_role("group", name="Side for Tobias Reyes").get_by_role("button", name="Against")).to_be_focused()
+    expect(page.locator("#people")).not_to_contain_text("Priya Castellano")
     act(lambda: page.get_by_role("button", name="Publish").click())
-    expect(page.get_by_text("Published: 8 quotations, 8 sorting cards from them")).to_be_visible()
+    expect(page.get_by_text("Published: 9 quotations, 9 sorting cards from them")).to_be_visible()
     expect(page.get_by_text("Who said it? can be played.")).to_be_visible()
     expect(page.get_by_text("Sort the arguments can be played.")).to_be_visible()
     assert actions <= 25, actions
