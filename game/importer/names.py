@@ -58,13 +58,19 @@ SPEECH_VERBS = (
     "went on|goes on|told reporters|tweeted|recalled|recalls|maintained|maintains|"
     "accused|accuses|agreed|agrees|complained|complains|predicted|predicts|"
     "saying|adding|writing|telling|warning|claiming|insisting|arguing|explaining|asking|"
-    "describing|calling|urging|stressing"
+    "describing|calling|urging|stressing|"
+    "concluded|concludes|exhorted|opined|observed|observes|countered|counters|contended|contends|charged|"
+    "joked|jokes|quipped|boasted|boasts|vowed|vows|promised|promises|lamented|laments|cautioned|cautions|"
+    "emphasized|emphasised|emphasizes|emphasises|reiterated|reiterates|answered|answers|retorted|shouted|"
+    "yelled|testified|posted|wondered|mused|reasoned|recounted|confided|assured|reminded|pleaded|declared|"
+    "noting|declaring|stating|pointing out|recalling|adding that|telling reporters"
 )
 
 # Participles: their subject is the subject of the main clause ("he wrote to X, saying: ...").
 PARTICIPLES = {
     "saying", "adding", "writing", "telling", "warning", "claiming", "insisting", "arguing",
-    "explaining", "asking", "describing", "calling", "urging", "stressing",
+    "explaining", "asking", "describing", "calling", "urging", "stressing", "noting", "declaring", "stating",
+    "pointing out", "recalling", "telling reporters",
 }
 
 # Capitalised words that begin no person's name here.

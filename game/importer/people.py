@@ -76,6 +76,7 @@ class Person:
 @dataclass
 class PeopleIndex:
     people: dict[str, Person] = field(default_factory=dict)
+    lone: dict[str, Person] = field(default_factory=dict)  # known only by a surname: never resolved to
 
     # --- building -------------------------------------------------------------------------
 
@@ -192,6 +193,16 @@ class PeopleIndex:
         lowered = norm(name)
         matches = [p for p in self.people.values() if norm(p.full_name) == lowered or lowered in p.aliases]
         return matches[0] if len(matches) == 1 else None
+
+    def lone_surname(self, surname: str) -> Person | None:
+        """A person known only by a surname ("Schumer said"), or None for a word that names no one."""
+        from .mentions import PLACE_AND_TIME
+
+        surname = strip_possessive(surname)
+        if (surname.lower() in NOT_NAMES or surname.lower() in PLACE_AND_TIME or surname in ORG_WORDS
+                or not re.fullmatch(CAP, surname)):
+            return None
+        return self.lone.setdefault(surname, Person(surname))
 
     def by_surname(self, surname: str) -> Person | None:
         surname = strip_possessive(surname)

@@ -137,6 +137,7 @@ class Attributor:
         self.article = article
         self.people = people
         self.state = ArticleState()
+        self.attributing = False  # reading a speaker phrase beside a speech verb, not a sentence's subject
         title_match = re.match(rf"^(?:{TITLE_RE}\s+)?({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
         if title_match:
             self.state.headline_person = people.by_full_name(title_match.group(1))
@@ -192,7 +193,10 @@ class Attributor:
         if head.kind == "name":
             return self.people.resolve_name(head.text) or self.people.add(head.text)
         if head.kind == "surname":
-            return self.people.by_surname(head.text)
+            # "Schumer tweeted": the surname the article gives, when no one (or two people) of that
+            # name is known in full; the teacher is asked to check it (a lone surname is never sure).
+            person = self.people.by_surname(head.text)
+            return person or (self.people.lone_surname(head.text) if self.attributing else None)
         return None
 
     def group_named_before(self, who: str) -> GroupName | None:
@@ -261,12 +265,21 @@ class Attributor:
 
     def attribute(self, text: str, spans: list[Span], position: int, quoted: QuotedRanges, paragraph_index: int):
         """(speaker or None, cue) for the span at `position` of a paragraph's spans."""
+        self.attributing = True
+        try:
+            return self._attribute(text, spans, position, quoted, paragraph_index)
+        finally:
+            self.attributing = False
+
+    def _attribute(self, text: str, spans: list[Span], position: int, quoted: QuotedRanges, paragraph_index: int):
         span = spans[position]
         # `"... as we spoke." Former MP Jackie Ballard recalled ...`: a quotation that ends its own
         # sentence is not attributed by the next one (an attribution follows a comma: `"...," she said`).
         ends_sentence = text[span.start : span.close_mark].rstrip()[-1:] == "." if span.close_mark >= 0 else False
-        if span.close_mark >= 0 and not (ends_sentence and re.match(r"\s+[A-Z]", text[span.close_mark + 1 :])
-                                         and not re.match(rf"\s+(?:{PRONOUN})", text[span.close_mark + 1 :])):
+        after = text[span.close_mark + 1 :] if span.close_mark >= 0 else ""
+        if span.close_mark >= 0 and not (ends_sentence and re.match(r"\s+[A-Z]", after)
+                                         and not re.match(rf"\s+(?:{PRONOUN})", after)
+                                         and not SHORT_ATTRIBUTION.match(_plain(after[:120]))):
             _, sentence_end = sentence_bounds(text, span.close_mark, quoted)
             right = text[span.close_mark + 1 : sentence_end]
             next_open = spans[position + 1].open_mark if position + 1 < len(spans) else -1
@@ -346,12 +359,16 @@ class Attributor:
                     re.search(rf"{WHO}[\s,]+{ADVERBS}$", head),
                     re.search(rf"{WHO}(?:,\s*[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head),
                 ]
-                matches = [m for m in matches if m]
+                # ("Head teachers in Northshire have warned": a place, not a speaker.)
+                matches = [m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+$",
+                                                                     head[: m.start()], re.IGNORECASE)]
                 if matches:
                     resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
                     # A person named before an appositive outranks a body inside it
-                    # ("Daniel Kebede, general secretary of the National Education Union, said").
-                    speaker = next((r for r in resolved if isinstance(r, Person)), None) or next(
+                    # ("Daniel Kebede, general secretary of the National Education Union, said"),
+                    # and one named in full outranks a lone word ("Matt Shardlow, ... the charity Buglife, said").
+                    speaker = next((r for r in resolved if isinstance(r, Person) and not _lone(r)), None) or next(
+                        (r for r in resolved if isinstance(r, Person)), None) or next(
                         (r for r in resolved if r is not None), None)
                     return speaker, "before: who verb"
         subject = self.sentence_subject(sentence_left, require_verb=True)
@@ -418,6 +435,8 @@ def confidence_of(speaker, cue: str) -> float:
     return CUE_CONFIDENCE.get(cue, 0.6) if speaker is not None else 0.0
 
 
+# `"...." Viguerie says.`: a name and a verb that end the sentence attribute the quotation before.
+SHORT_ATTRIBUTION = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{SPEECH_VERBS})(?:\s+\w+)?[.!?](?:\s|$)")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
@@ -431,6 +450,18 @@ def _plain(text: str) -> str:
     (D-N.Y.) said" reads as one phrase."""
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
     return ABBREVIATED.sub(r"\1", text)
+
+
+def _lone(speaker) -> bool:
+    return isinstance(speaker, Person) and " " not in speaker.full_name
+
+
+def _one_attribution(between: str) -> bool:
+    """`said Dave Majernik, a one-time Cruz backer who serves as vice chairman of ...`: one sentence
+    with one speech verb, the attribution of the quotation before it, and no other voice."""
+    plain = _plain(between).strip()
+    verbs = re.findall(rf"\b(?:{SPEECH_VERBS})\b", plain)
+    return len(plain.split()) <= 45 and len(verbs) == 1 and not re.search(r"[.!?]\s+\S", plain.rstrip(".!? "))
 
 
 def _attribution_with_who_clause(between: str) -> bool:
@@ -548,7 +579,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
             speaker, cue = result if result else (None, "")
             between = text[last_close + 1 : span.open_mark] if last_close >= 0 else None
             between_is_attribution = bool(between) and last_cue.startswith("after") and (
-                len(between.split()) <= 12 or _attribution_with_who_clause(between)
+                len(between.split()) <= 12 or _attribution_with_who_clause(between) or _one_attribution(between)
             )
             if result is None and between is not None and last_speaker_in_paragraph is not None and (
                 between_is_attribution or (len(between.split()) <= 8 and not re.search(NAME, between.replace("I ", "")))
@@ -590,7 +621,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     kind="spoken",
                     cue=cue,
                     speaker_is_group=isinstance(speaker, GroupName),
-                    confidence=confidence_of(name, cue),
+                    confidence=confidence_of(name, cue) if not _lone(speaker) else min(confidence_of(name, cue), 0.6),
                 )
             )
             if span.runs_on and name is None:
