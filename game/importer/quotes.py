@@ -118,6 +118,7 @@ class ArticleState:
     last_union_paragraph: int = -10
     headline_person: Person | None = None
     groups: list[str] = field(default_factory=list)  # groups introduced so far ("a group of cross-party MPs")
+    mentions: list[Person] = field(default_factory=list)  # everyone named so far, in order
 
 
 def is_speech(text: str, span: Span) -> bool:
@@ -208,6 +209,22 @@ class Attributor:
 
     def pronoun(self, pronoun: str) -> Person | None:
         gender = "m" if pronoun == "he" else "f"
+        person = self._pronoun_subject(gender)
+        if person is None:
+            return None
+        # Someone else "he" could mean, named since: nobody is guessed.
+        for other in reversed(self.state.mentions[-12:]):
+            if other is person or other.full_name == person.full_name:
+                break
+            if other.gender in (None, gender) and " " in other.full_name:
+                return None
+        return person
+
+    def note_speaker(self, person: Person) -> None:
+        self.state.subjects.append(Subject(person, person.gender))
+        self.state.mentions.append(person)
+
+    def _pronoun_subject(self, gender: str) -> Person | None:
         for subject in reversed(self.state.subjects[-6:]):
             if subject.person is None:
                 if subject.gender in (None, gender):
@@ -227,7 +244,12 @@ class Attributor:
             opened = SENTENCE_OPENERS.sub("", sentence.strip())
             match = re.match(rf"{WHO}", opened)
             speaker, understood = self.resolve(match.group("who"), paragraph_index) if match else (None, False)
-            if not isinstance(speaker, Person):
+            pronoun_subject = bool(match) and match.group("who").split()[0].lower() in {"he", "she"}
+            if pronoun_subject and speaker is None:
+                # "He said Mr Blair had spoken ...": the subject is someone "he" could not settle, not Mr Blair.
+                self.state.subjects.append(Subject(None, "m" if match.group("who")[0] in "Hh" and
+                                                   match.group("who").lower().startswith("he") else "f"))
+            elif not isinstance(speaker, Person):
                 # "Our deputy head, Marcus Bell, put it best": the first name near the start.
                 for name in re.finditer(NAME, opened[:70]):
                     found = self.people.resolve_name(name.group(0))
@@ -258,6 +280,18 @@ class Attributor:
             union = list(re.finditer(NAMED_UNION, sentence))
             if union and union[-1].group(0).split()[0].lower() != "union":
                 self.state.last_union, self.state.last_union_paragraph = union[-1].group(0), paragraph_index
+            tail = opened.rstrip()[-120:]
+            reported = REPORTED_AT_END[0].search(tail) or REPORTED_AT_END[1].search(tail)
+            if reported:  # "..., Prof Lovenduski said.": the one who spoke is who "she" means next
+                person, _ = self.resolve(reported.group("who"), paragraph_index)
+                if isinstance(person, Person):
+                    self.state.subjects.append(Subject(person, person.gender))
+            for name in re.finditer(NAME, opened):  # everyone named, subject or not, for "he" and "she"
+                if re.search(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", opened[: name.start()][-40:]):
+                    continue  # the one written or spoken to ("wrote to Mark Porter") is not the next speaker
+                mentioned = self.people.resolve_name(name.group(0))
+                if mentioned is not None:
+                    self.state.mentions.append(mentioned)
             org = ORG_SUBJECT.search(sentence)
             if org:
                 self.state.last_org = org.group("org")
@@ -284,7 +318,7 @@ class Attributor:
             right = text[span.close_mark + 1 : sentence_end]
             next_open = spans[position + 1].open_mark if position + 1 < len(spans) else -1
             if next_open > span.close_mark:
-                right = text[span.close_mark + 1 : next_open]
+                right = text[span.close_mark + 1 : min(next_open, sentence_end)]
             for pattern, cue in ((AFTER_WHO_VERB, "after: who verb"), (AFTER_VERB_WHO, "after: verb who")):
                 match = pattern.match(right)
                 if match:
@@ -437,6 +471,8 @@ def confidence_of(speaker, cue: str) -> float:
 
 # `"...." Viguerie says.`: a name and a verb that end the sentence attribute the quotation before.
 SHORT_ATTRIBUTION = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{SPEECH_VERBS})(?:\s+\w+)?[.!?](?:\s|$)")
+REPORTED_AT_END = (re.compile(rf",\s+{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS})[.!?]$"),
+                   re.compile(rf",\s+(?:{SPEECH_VERBS})\s+{WHO}[.!?]$"))
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
@@ -632,10 +668,10 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
             last_close = span.close_mark if span.close_mark >= 0 else span.end
             paragraph_speaker = speaker
             if isinstance(speaker, Person):
-                attributor.state.subjects.append(Subject(speaker, speaker.gender))
+                attributor.note_speaker(speaker)
         attributor.note_subjects(blanked[cursor:], paragraph.index)
         if isinstance(paragraph_speaker, Person):
-            attributor.state.subjects.append(Subject(paragraph_speaker, paragraph_speaker.gender))
+            attributor.note_speaker(paragraph_speaker)
         previous = {"had_quote": had_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
     return found
 
