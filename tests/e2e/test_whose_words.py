@@ -23,7 +23,7 @@ def test_a_student_tells_quoted_reported_and_own_words_apart_by_keyboard(page):
     items = list(RoundItem.objects.filter(round=current_round(page)).order_by("position"))
     assert len(items) >= 9
     for number, item in enumerate(items[:3]):
-        expect(page.locator(".sentence-card")).to_have_text(item.asked)
+        expect(page.locator(".sentence-card")).to_have_text(item.asked, use_inner_text=True)  # as shown: whole, not folded
         target = page.get_by_role("button", name=item.right_label)
         tab_to(page, target)  # Tab to the right answer, Enter to give it
         page.keyboard.press("Enter")
