@@ -50,7 +50,8 @@ class Score:
 
 def score_article(name: str, found_quotes, labels: list[dict]) -> Score:
     score = Score(labelled=len(labels), labelled_with_speaker=sum(1 for label in labels if label["speaker"]))
-    spoken = [quote for quote in found_quotes if quote.kind == "spoken"]
+    # The labels list quotations of four words or more: shorter fragments found are out of their scope.
+    spoken = [quote for quote in found_quotes if quote.kind == "spoken" and len(quote.text.split()) >= 4]
     matched_labels = set()
     for quote in spoken:
         text = normalise(quote.text)

@@ -77,6 +77,7 @@ class Item:
     kind: str  # named, pronoun, unnamed
     right_words: set[str]  # the last word of a right speaker is one of these
     source: str = ""
+    exact: str = ""  # (BBC) the labelled speaker, normalised: "cabinet office spokeswoman" is right as labelled
 
 
 @dataclass
@@ -129,7 +130,7 @@ def score_items(name: str, found_quotes, items: list[Item], score: SetScore) -> 
                                     f"cue {quote.cue or '-'})")
             continue
         tally.attributed += 1
-        if last_word(quote.speaker) in item.right_words:
+        if last_word(quote.speaker) in item.right_words or normalise(quote.speaker) == item.exact:
             tally.right += 1
         else:
             score.mistakes.append(f"{name} [{item.kind}] “{item.text[:60]}” given to {quote.speaker} "
@@ -259,7 +260,7 @@ def bbc_items(labels: list[dict]) -> list[Item]:
         else:
             kind = "named"
         right = capitalised_words(speaker or "") | (capitalised_words(source) if speaker else set())
-        items.append(Item(label["text"], kind, right, source or (speaker or "")))
+        items.append(Item(label["text"], kind, right, source or (speaker or ""), normalise(speaker) if speaker else ""))
     return items
 
 

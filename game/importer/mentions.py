@@ -107,7 +107,8 @@ def phrase_head(phrase: str) -> Head:
         return Head("none")
     if first in ANONYMOUS_OPENERS and not known_given_name(name[0]):
         return Head("anonymous", phrase)
-    if name[-1].endswith(".") or any(w.lower() in NOT_NAMES and not known_given_name(w) for w in name):
+    given = known_given_name(name[0]) and len(name) > 1  # "Theresa May": a surname may be a common word
+    if name[-1].endswith(".") or (not given and any(w.lower() in NOT_NAMES and not known_given_name(w) for w in name)):
         return Head("none")  # "Donald J.", "Labour"
     if len(name) == 1:
         return Head("surname", name[0])

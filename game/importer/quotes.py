@@ -32,7 +32,10 @@ from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people
 from .styles import layout_speakers, transcript_quotes
 from .types import FoundQuote, KnownPerson, ParsedArticle
 
-MIN_WORDS = 4
+# A quotation of three words is still someone's words ("an increasingly high priority"); under four
+# it is a fragment, never sure, so the teacher decides whether it is worth a question.
+MIN_WORDS = 3
+FRAGMENT_WORDS = 4
 # A news article quotes people dozens of times, not thousands: past this many quotations the
 # file is not an article, and the rest of it is left alone (the import says so).
 MAX_QUOTES = 500
@@ -40,7 +43,7 @@ MAX_QUOTES = 500
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
 ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*)*"
-SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
+SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson|(?<=[A-Za-z] )source)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
 NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"
 ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
 GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members|teachers|headteachers|parents|residents|nurses|charities)"
@@ -311,8 +314,8 @@ class Attributor:
         # sentence is not attributed by the next one (an attribution follows a comma: `"...," she said`).
         ends_sentence = text[span.start : span.close_mark].rstrip()[-1:] == "." if span.close_mark >= 0 else False
         after = text[span.close_mark + 1 :] if span.close_mark >= 0 else ""
+        right_cue = None
         if span.close_mark >= 0 and not (ends_sentence and re.match(r"\s+[A-Z]", after)
-                                         and not re.match(rf"\s+(?:{PRONOUN})", after)
                                          and not SHORT_ATTRIBUTION.match(_plain(after[:120]))):
             _, sentence_end = sentence_bounds(text, span.close_mark, quoted)
             right = text[span.close_mark + 1 : sentence_end]
@@ -323,22 +326,31 @@ class Attributor:
                 match = pattern.match(right)
                 if match:
                     speaker, _ = self.resolve(match.group("who"), paragraph_index)
+                    if re.match(r"(?:[Tt]he|[Aa]n?)\s", match.group("who")):
+                        # "said the chairman of the committee, Labour MP Barry Sheerman": the name outranks the role.
+                        named = self.phrase_after(right, paragraph_index)
+                        if named and isinstance(named[0], Person) and phrase_head(
+                                (VERB_PHRASE.match(_plain(right)) or PHRASE_VERB.match(_plain(right))).group("who")).kind == "name":
+                            speaker, cue = named
                     if speaker is None:
                         speaker, cue = self.phrase_after(right, paragraph_index) or (None, cue)
-                    return speaker, cue
-            found = self.phrase_after(right, paragraph_index)
+                    if speaker is not None:
+                        return speaker, cue
+                    right_cue = cue  # an attribution we cannot settle: the left side may still name them
+                    break
+            found = self.phrase_after(right, paragraph_index) if right_cue is None else None
             if found:
                 return found
-        if span.open_mark >= 0:
+        if span.open_mark >= 0 and (right_cue is None or not span.open_mark == 0):
             sentence_start, _ = sentence_bounds(text, span.open_mark, quoted)
             previous_close = spans[position - 1].close_mark if position > 0 else -1
             if previous_close >= span.open_mark:
                 previous_close = -1
             left = text[max(sentence_start, previous_close + 1) : span.open_mark]
             found = self.attribute_left(left, text[sentence_start : span.open_mark], paragraph_index)
-            if found:
+            if found and (found[0] is not None or right_cue is None):
                 return found
-        return None
+        return (None, right_cue) if right_cue else None
 
     def phrase_after(self, right: str, paragraph_index: int):
         """`"...," Florida-based Republican strategist Al Cardenas said` or `"...," said Sen. Chuck
@@ -396,6 +408,9 @@ class Attributor:
                 # ("Head teachers in Northshire have warned": a place, not a speaker.)
                 matches = [m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+$",
                                                                      head[: m.start()], re.IGNORECASE)]
+                if matches and re.search(r"\b(?:if|that|when|whether|because|as)\s+$", head[: matches[0].start()]) \
+                        and matches[0].group("who").split()[0].lower() in {"he", "she", "they"}:
+                    matches = []  # "Mr MacDonell said that ... if he said things which were": reported, not the speaker
                 if matches:
                     resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
                     # A person named before an appositive outranks a body inside it
@@ -405,6 +420,14 @@ class Attributor:
                         (r for r in resolved if isinstance(r, Person)), None) or next(
                         (r for r in resolved if r is not None), None)
                     return speaker, "before: who verb"
+                if left != sentence_left and len(verbs) == 1:
+                    # `Barbara Follet, one of the so-called "Blair Babes" elected in 1997, told researchers: "`
+                    whole = _blank_quotes(sentence_left)
+                    subject = self.sentence_subject(whole, require_verb=False)
+                    if subject and len(re.findall(rf"\b(?:{SPEECH_VERBS})\b", whole)) == 1:
+                        speaker, _ = self.resolve(subject, paragraph_index)
+                        if speaker is not None:
+                            return speaker, "before: who verb"
         subject = self.sentence_subject(sentence_left, require_verb=True)
         if subject and not self.another_voice(sentence_left):
             speaker, _ = self.resolve(subject, paragraph_index)
@@ -486,6 +509,14 @@ def _plain(text: str) -> str:
     (D-N.Y.) said" reads as one phrase."""
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
     return ABBREVIATED.sub(r"\1", text)
+
+
+def _confidence(speaker, name: str | None, cue: str, words: str) -> float:
+    """The cue's confidence, lowered for a lone surname and for a fragment of under four words."""
+    confidence = confidence_of(name, cue)
+    if _lone(speaker) or len(words.split()) < FRAGMENT_WORDS:
+        confidence = min(confidence, 0.6)
+    return confidence
 
 
 def _lone(speaker) -> bool:
@@ -570,7 +601,7 @@ def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_pers
         label = ANSWER.match(paragraph.text)
         start = label.end() if label else 0
         words = paragraph.text[start:].rstrip()
-        if len(words.split()) < MIN_WORDS:
+        if len(words.split()) < FRAGMENT_WORDS:
             continue
         found.append(FoundQuote(
             text=words, start=paragraph.start + start, end=paragraph.start + start + len(words),
@@ -657,7 +688,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     kind="spoken",
                     cue=cue,
                     speaker_is_group=isinstance(speaker, GroupName),
-                    confidence=confidence_of(name, cue) if not _lone(speaker) else min(confidence_of(name, cue), 0.6),
+                    confidence=_confidence(speaker, name, cue, text[span.start : span.end]),
                 )
             )
             if span.runs_on and name is None:
@@ -672,7 +703,12 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
         attributor.note_subjects(blanked[cursor:], paragraph.index)
         if isinstance(paragraph_speaker, Person):
             attributor.note_speaker(paragraph_speaker)
-        previous = {"had_quote": had_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
+        # The next paragraph continues this one's last quotation only if it ran on, or if the paragraph
+        # ends with it (and its attribution): not after sentences about someone else ("... called all women
+        # "Betty"." then a new quotation).
+        ends_with_quote = had_quote and (last_close >= len(text.rstrip()) - 1 or _one_attribution(text[last_close + 1 :])
+                                         or not text[last_close + 1 :].strip())
+        previous = {"had_quote": ends_with_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
     return found
 
 
