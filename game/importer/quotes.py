@@ -352,6 +352,26 @@ class Attributor:
                 return found
         return (None, right_cue) if right_cue else None
 
+    def reporter_of(self, sentence: str, paragraph_index: int):
+        """Who a sentence reports speaking ("Prof Lovenduski said she was shocked", "..., Mr Howard
+        said."), if it reports exactly one person and no one else's voice."""
+        if not sentence or re.search(r"[\"“”]", sentence):
+            return None
+        verbs = re.findall(rf"\b(?:{SPEECH_VERBS})\b", sentence)
+        if len(verbs) != 1 or self.another_voice(sentence):
+            return None
+        self.attributing = True
+        try:
+            tail = sentence.rstrip()[-120:]
+            reported = REPORTED_AT_END[0].search(tail) or REPORTED_AT_END[1].search(tail)
+            who = reported.group("who") if reported else self.sentence_subject(sentence, require_verb=True)
+            if not who:
+                return None
+            speaker, _ = self.resolve(who, paragraph_index)
+        finally:
+            self.attributing = False
+        return speaker if isinstance(speaker, Person) and not _lone(speaker) else None
+
     def phrase_after(self, right: str, paragraph_index: int):
         """`"...," Florida-based Republican strategist Al Cardenas said` or `"...," said Sen. Chuck
         Schumer (D-N.Y.), referring to ...`: a speaker phrase the patterns above do not spell out."""
@@ -389,6 +409,11 @@ class Attributor:
             speaker, _ = self.resolve(according[-1].group("who"), paragraph_index)
             return speaker, "before: according to"
         verbs = list(re.finditer(rf"\b(?:{SPEECH_VERBS})\b", left))
+        inverted = INVERTED_LEFT.search(_plain(left[-160:]))
+        if inverted:  # "Because of how Democrats crafted the schedule, explained Rosenberg, “..."
+            speaker = self.speaker_of_phrase(inverted.group("who"), paragraph_index)
+            if speaker is not None:
+                return speaker, "before: verb who"
         if verbs:
             verb = verbs[-1]
             tail = left[verb.end() :]
@@ -463,7 +488,10 @@ class Attributor:
 
     def sentence_subject(self, sentence_left: str, require_verb: bool = False) -> str | None:
         opened = SENTENCE_OPENERS.sub("", sentence_left.strip())
-        pattern = rf"{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS}|wrote to|has written)\b" if require_verb else rf"{WHO}\s"
+        # "Emerging from a meeting with President Obama, Sanders said ...": the leading clause is not the subject.
+        opened = LEADING_CLAUSE.sub("", opened, count=1) if require_verb else opened
+        pattern = (rf"{WHO}(?:,\s[^,]{{1,80}},)?\s+{ADVERBS}(?:{SPEECH_VERBS}|{CHARACTERISING}|wrote to|has written)\b"
+                   if require_verb else rf"{WHO}\s")
         match = re.match(pattern, opened)
         if match and (require_verb or self.resolve(match.group("who"), 0)[0] is not None):
             return match.group("who")
@@ -484,6 +512,7 @@ CUE_CONFIDENCE = {
     "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
     "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
+    "after a sentence reporting them": 0.75,
 }
 
 
@@ -496,6 +525,10 @@ def confidence_of(speaker, cue: str) -> float:
 SHORT_ATTRIBUTION = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{SPEECH_VERBS})(?:\s+\w+)?[.!?](?:\s|$)")
 REPORTED_AT_END = (re.compile(rf",\s+{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS})[.!?]$"),
                    re.compile(rf",\s+(?:{SPEECH_VERBS})\s+{WHO}[.!?]$"))
+# Verbs that put words in someone's mouth without "said": "Obama has called the chaos "a mess"".
+CHARACTERISING = r"called|calls|described|describes|dubbed|dubs|labelled|labeled|branded|brands|termed|derided|praised|proposed|promised|vowed|pledged"
+LEADING_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|While|Since|Despite|Asked|Informed|Pressed|Speaking)\b[^,]{0,100},\s+")
+INVERTED_LEFT = re.compile(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[A-Z][^,.;:!?\"“”]{{1,80}}),?\s*:?\s*$")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
@@ -517,6 +550,15 @@ def _confidence(speaker, name: str | None, cue: str, words: str) -> float:
     if _lone(speaker) or len(words.split()) < FRAGMENT_WORDS:
         confidence = min(confidence, 0.6)
     return confidence
+
+
+def _opens_a_sentence(text: str, span: Span) -> bool:
+    before = text[: span.open_mark].rstrip() if span.open_mark > 0 else ""
+    return span.open_mark == 0 or before[-1:] in ".!?:" or before.endswith((".”", '."', "?”", '?"'))
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())[-1] if text.strip() else ""
 
 
 def _lone(speaker) -> bool:
@@ -666,6 +708,14 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     introduced = attributor.attribute_left(last_sentence.rstrip(":") + ":", last_sentence, paragraph.index)
                     if introduced:
                         speaker, cue = introduced[0], "introduced by the previous paragraph"
+            if speaker is None and not (result and result[1]) and _opens_a_sentence(text, span):
+                # `..., said she was shocked at the findings. "We expected a bit of this ..."`: a quotation
+                # standing alone after a sentence that reports someone speaking is theirs.
+                before = _blank_quotes(text[: span.open_mark], [s for s in spans[:position]]).strip() \
+                    if span.open_mark > 0 else previous["text"].strip()
+                reporter = attributor.reporter_of(_last_sentence(before), paragraph.index) if before else None
+                if reporter is not None:
+                    speaker, cue = reporter, "after a sentence reporting them"
             if paragraph.index in laid_out and (speaker is None or cue in LAYOUT_OUTRANKS):
                 speaker, cue = laid_out[paragraph.index], "name line or credit"
             name = speaker.full_name if isinstance(speaker, Person) else speaker
