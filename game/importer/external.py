@@ -36,6 +36,27 @@ MIN_WORDS = 3
 QUOTED = re.compile(r"[“\"]([^“”\"]*)(?:[”\"]|$)")
 
 
+POLNEAR_ENV = "HUSTINGS_POLNEAR"  # a local copy of PolNeAR's data/ folder
+BBC_ENV = "HUSTINGS_BBC"  # a local copy of the BBC News politics files (001.txt ...)
+
+
+def local_copies(repo_root: Path) -> tuple[Path | None, Path | None]:
+    """Where the local copies are: the environment variables, else var/external/PolNeAR/data and
+    var/external/bbc/politics under the project (ignored by git)."""
+    import os
+
+    polnear = Path(os.environ.get(POLNEAR_ENV) or repo_root / "var" / "external" / "PolNeAR" / "data")
+    bbc = Path(os.environ.get(BBC_ENV) or repo_root / "var" / "external" / "bbc" / "politics")
+    has_polnear = (polnear / "dev" / "attributions").is_dir()
+    has_bbc = (bbc / "001.txt").is_file()
+    return (polnear if has_polnear else None), (bbc if has_bbc else None)
+
+
+def ms_per_10k_chars(score: "SetScore") -> float:
+    rates = [ms * 10_000 / size for ms, size in zip(score.milliseconds, score.sizes) if size]
+    return statistics.median(rates) if rates else 0.0
+
+
 def normalise(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"\s+", " ", text).strip().strip(".,;:'\"").strip().lower()

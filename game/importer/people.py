@@ -14,7 +14,10 @@ from .names import EITHER, FEMALE, MALE, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TIT
 from .types import KnownPerson
 
 # A capitalised name word: "Porter", "Hollis-Grant", "MacLeod", "McDonald", "O'Brien".
-UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# Letters are Unicode: Latin-1 and Latin Extended-A and B (Ś, Ł, Ó, Ø, É, ñ, ğ ...).
+_EXTENDED = [chr(code) for code in range(0x100, 0x250)]
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
+LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
 CAP = rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
 TITLE_RE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Councilmember|"
             r"Councilwoman|Councilman|Mayor|Rev)\.?")

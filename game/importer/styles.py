@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 
 from .names import NOT_NAMES, TITLES
-from .people import CAP, PeopleIndex, Person
+from .people import CAP, UPPER, PeopleIndex, Person
 from .types import FoundQuote, ParsedArticle
 
 MIN_WORDS = 4
 ROLE_LABELS = {"presenter", "interviewer", "chair", "chairman", "chairwoman", "host", "moderator", "speaker",
                "mr speaker", "madam speaker", "madam deputy speaker", "audience member", "questioner", "voice",
                "caller", "reporter", "narrator", "announcer", "member", "hon members", "hon. members", "several hon. members"}
-_CAPS_WORD = r"[A-Z][A-Z'’.-]+"
+_CAPS_WORD = rf"[{UPPER}][{UPPER}'’.-]+"  # JANE ROE, TOMASZ WIŚNIEWSKI
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
 LABEL = re.compile(
     rf"^(?P<label>"

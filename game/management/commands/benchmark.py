@@ -1,7 +1,8 @@
 """Print performance and quality figures. Measures; never fails on a slow machine.
 
 Runs on a throwaway database (like the test runner's), so the real one is never touched:
-- who-said-what extraction: precision, recall and speed on the labelled articles;
+- who-said-what extraction: precision, recall and speed on the labelled articles, and on PolNeAR's dev
+  split and the labelled BBC articles when a local copy of them is there;
 - importing seeds/: seconds and queries, first time and again;
 - importing a 1 MB article of each awkward shape: seconds (the importer is linear);
 - each game view with 1,000 players and 1,000 extra quotes: median milliseconds and queries;
@@ -21,6 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases
 from django.utils import timezone
 
+from game.importer import external
 from game.importer.benchmark import label_sets, load_labels, run_set
 from game.querycount import data_queries
 from game.models import Mode, Quote, Round, RoundItem, Speaker, Status
@@ -47,6 +49,7 @@ class Command(BaseCommand):
                 f"({total.correct}/{total.attributed} attributed right, {total.labelled_with_speaker} with a speaker)  "
                 f"{len(per_file) / seconds:7.0f} articles/s"
             )
+        self.external_sets(root)
         setup_test_environment()
         old_config = setup_databases(verbosity=0, interactive=False)
         try:
@@ -57,6 +60,24 @@ class Command(BaseCommand):
             self.classes(repeat)
         finally:
             teardown_databases(old_config, verbosity=0)
+
+    def external_sets(self, root):
+        """Real articles labelled by others, when a local copy is there (their text is not in the repository)."""
+        polnear, bbc = external.local_copies(root)
+        self.section("Who said what on real news (labelled by others)")
+        if polnear is None and bbc is None:
+            self.stdout.write(f"  no local copy: see docs in README ({external.POLNEAR_ENV}, {external.BBC_ENV})")
+        if polnear is not None:
+            score = external.polnear_score(polnear, "dev")
+            for kind, tally in score.tallies.items():
+                self.stdout.write(f"  PolNeAR dev {kind:8} {tally.line()}")
+            self.stdout.write(f"  PolNeAR dev speed: {score.p50():.1f} ms per article (p50), "
+                              f"{external.ms_per_10k_chars(score):.1f} ms per 10,000 characters (median)")
+        if bbc is not None:
+            for set_name, labels in external.bbc_sets(root).items():
+                score = external.bbc_score(bbc, labels)
+                for kind, tally in score.tallies.items():
+                    self.stdout.write(f"  BBC {set_name:12} {kind:8} {tally.line()}")
 
     def section(self, title):
         self.stdout.write(f"\n== {title} ==")
