@@ -103,10 +103,10 @@ def phrase_head(phrase: str) -> Head:
     name = [w for w in words[last_role + 1 :]]
     if not name:
         return Head("role", phrase)
-    if any(w.lower().strip(".") in PLACE_AND_TIME for w in name) and not known_given_name(name[0]):
-        return Head("none")
     if first in ANONYMOUS_OPENERS and not known_given_name(name[0]):
         return Head("anonymous", phrase)
+    if any(w.lower().strip(".") in PLACE_AND_TIME for w in name) and not known_given_name(name[0]):
+        return Head("none")
     given = known_given_name(name[0]) and len(name) > 1  # "Theresa May": a surname may be a common word
     if name[-1].endswith(".") or (not given and any(w.lower() in NOT_NAMES and not known_given_name(w) for w in name)):
         return Head("none")  # "Donald J.", "Labour"

@@ -290,7 +290,8 @@ class Attributor:
                 if isinstance(person, Person):
                     self.state.subjects.append(Subject(person, person.gender))
             for name in re.finditer(NAME, opened):  # everyone named, subject or not, for "he" and "she"
-                if re.search(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", opened[: name.start()][-40:]):
+                recipient = re.search(r"\bto\s+((?:[\w-]+\s+){0,3})$", opened[: name.start()][-40:])
+                if recipient and not re.search(r"\b(?:after|before|when|while|as|and|but|because)\b", recipient.group(1)):
                     continue  # the one written or spoken to ("wrote to Mark Porter") is not the next speaker
                 mentioned = self.people.resolve_name(name.group(0))
                 if mentioned is not None:
@@ -408,6 +409,7 @@ class Attributor:
         if according:
             speaker, _ = self.resolve(according[-1].group("who"), paragraph_index)
             return speaker, "before: according to"
+        subordinate = False
         verbs = list(re.finditer(rf"\b(?:{SPEECH_VERBS})\b", left))
         inverted = INVERTED_LEFT.search(_plain(left[-160:]))
         if inverted:  # "Because of how Democrats crafted the schedule, explained Rosenberg, “..."
@@ -436,6 +438,7 @@ class Attributor:
                 if matches and re.search(r"\b(?:if|that|when|whether|because|as)\s+$", head[: matches[0].start()]) \
                         and matches[0].group("who").split()[0].lower() in {"he", "she", "they"}:
                     matches = []  # "Mr MacDonell said that ... if he said things which were": reported, not the speaker
+                    subordinate = True
                 if matches:
                     resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
                     # A person named before an appositive outranks a body inside it
@@ -454,7 +457,7 @@ class Attributor:
                         if speaker is not None:
                             return speaker, "before: who verb"
         subject = self.sentence_subject(sentence_left, require_verb=True)
-        if subject and not self.another_voice(sentence_left):
+        if subject and (subordinate or not self.another_voice(sentence_left)):
             speaker, _ = self.resolve(subject, paragraph_index)
             return speaker, "sentence subject"
         return None
@@ -534,7 +537,8 @@ ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
 # A speaker phrase of up to ten words, then the verb; or the verb, then the phrase.
 PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^.;:!?\"“”]{{1,120}}?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
-VERB_PHRASE = re.compile(rf"^[\s,;—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^.;:!?\"“”]{{1,160}}?){CLAUSE_END}")
+VERB_PHRASE = re.compile(rf"^[\s,;—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^.;:!?\"“”]{{1,160}}?"
+                         rf"(?:,\s+[A-Z][^,.;:!?\"“”]{{1,60}})?){CLAUSE_END}")
 
 
 def _plain(text: str) -> str:

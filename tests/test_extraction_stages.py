@@ -1,0 +1,195 @@
+"""Each stage of the extractor alone: quotation spans, speaker phrases, and the scorer for real
+articles labelled by others (on small articles written here: PolNeAR's and the BBC's text stays out
+of the repository)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.importer import external
+from game.importer.mentions import phrase_head
+from game.importer.parsing import parse_article
+from game.importer.quotations import quote_spans
+from game.importer.quotes import find_quotes
+from game.importer.types import SURE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def spans_of(text):
+    return [(text[s.start:s.end], s.runs_on) for s in quote_spans(text)]
+
+
+def quotes_of(*paragraphs, title="A headline"):
+    article = parse_article(("\n\n".join((title, *paragraphs)) + "\n").encode(), "story.txt")
+    return [q for q in find_quotes([article])[0] if q.kind == "spoken"]
+
+
+# --- quotation spans -----------------------------------------------------------------------
+
+def test_a_quotation_that_runs_on_ends_where_the_next_one_opens():
+    text = 'Ms Hewitt said: "We have doubled it. "We are going to extend it to nine months," she said.'
+    assert spans_of(text) == [("We have doubled it.", True), ("We are going to extend it to nine months", False)]
+
+
+def test_a_straight_mark_opens_or_closes_by_what_stands_beside_it():
+    text = 'He called it "a disaster for the town" and said "we will fight".'
+    assert spans_of(text) == [("a disaster for the town", False), ("we will fight", False)]
+
+
+def test_a_mark_never_closed_ends_at_its_paragraph():
+    text = 'The letter said: "We reject your assertion and we will not move'
+    assert spans_of(text) == [("We reject your assertion and we will not move", True)]
+    found = quotes_of(text, "The story goes on here without any quotation at all.")
+    assert [q.text for q in found] == ["We reject your assertion and we will not move"]
+
+
+def test_apostrophes_are_not_marks():
+    assert spans_of("The doctors' pay and the nurses' rota: it's Hunt's call.") == []
+
+
+# --- speaker phrases -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "kind", "text"), [
+    ("Florida-based Republican strategist Al Cardenas", "name", "Al Cardenas"),
+    ("Sen. Chuck Schumer (D-N.Y.)", "name", "Chuck Schumer"),
+    ("Clark County Sheriff Joe Lombardo", "name", "Joe Lombardo"),
+    ("a spokeswoman for the council, Jane Roe", "name", "Jane Roe"),
+    ("Theresa May", "name", "Theresa May"),
+    ("Tomasz Wiśniewski", "name", "Tomasz Wiśniewski"),
+    ("Schumer", "surname", "Schumer"),
+    ("she", "pronoun", "she"),
+    ("a Nevada Democrat", "anonymous", "a Nevada Democrat"),
+    ("Donald J.", "none", ""),
+    ("the Cabinet Office", "body", "Cabinet Office"),
+])
+def test_the_head_of_a_speaker_phrase(phrase, kind, text):
+    head = phrase_head(phrase)
+    assert (head.kind, head.text) == (kind, text)
+
+
+def test_places_and_days_are_never_speakers():
+    assert phrase_head("Washington").kind == "none"
+    assert phrase_head("Monday").kind == "none"
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+def test_paragraphs_run_together_keep_each_quotation_with_its_speaker():
+    found = quotes_of(
+        'Ms Patricia Hewitt said: "We have already doubled the length of maternity pay. '
+        '"We are going to extend the pay to nine months by 2007." She added that the plans were costed. '
+        'Theresa May, the shadow secretary, said: "These plans were announced long ago."'
+    )
+    assert [(q.text[:20], q.speaker) for q in found] == [
+        ("We have already doub", "Patricia Hewitt"),
+        ("We are going to exte", "Patricia Hewitt"),
+        ("These plans were ann", "Theresa May"),
+    ]
+
+
+def test_a_spokeswoman_named_in_apposition_is_that_person():
+    found = quotes_of('"The figures are wrong," said a spokeswoman for the council, Jane Roe.')
+    assert [q.speaker for q in found] == ["Jane Roe"]
+
+
+def test_a_lone_surname_is_the_articles_word_never_sure():
+    found = quotes_of('Schumer tweeted: "This is a day of shame for the Senate."')
+    assert [(q.speaker, q.sure) for q in found] == [("Schumer", False)]
+
+
+def test_a_name_beside_a_speech_verb_is_sure_and_a_carried_over_one_is_not():
+    found = quotes_of(
+        '"We will not back down," said Florida-based Republican strategist Al Cardenas.',
+        "The meeting ended late.",
+        'Prof Jane Marsh said she was shocked at the findings. "We expected a bit of this, but not this much."',
+    )
+    assert [(q.speaker, q.sure) for q in found] == [("Al Cardenas", True), ("Jane Marsh", False)]
+    assert found[0].confidence >= SURE > found[1].confidence
+
+
+def test_a_sentence_ending_quotation_is_not_attributed_by_the_next_sentence():
+    found = quotes_of(
+        'Barbara Follet told researchers: "I remember it well." Former MP Jackie Ballard recalled a stream of remarks.'
+    )
+    assert [q.speaker for q in found] == ["Barbara Follet"]
+
+
+def test_he_is_nobody_when_someone_else_he_could_mean_was_named_since():
+    found = quotes_of(
+        "Mr John Smith spoke to reporters after Mr Peter Jones had left the hall.",
+        '"It is a scandal," he said.',
+    )
+    assert [q.speaker for q in found] == [None]
+
+
+def test_reported_speech_inside_a_clause_is_not_the_speaker():
+    found = quotes_of(
+        'Mr Hamish MacDonell said that the minister should know by now that if he said things which were '
+        '"off the mark and wrong", they would bite him.'
+    )
+    assert [q.speaker for q in found] == ["Hamish MacDonell"]
+
+
+# --- the scorer ------------------------------------------------------------------------------
+
+def polnear_copy(root: Path) -> Path:
+    """A PolNeAR-shaped folder with one article written here, its attributions and one chain."""
+    base = root / "dev"
+    for folder in ("text", "attributions", "corenlp"):
+        (base / folder).mkdir(parents=True)
+    text = ('Vote now\n\n"We will win this state," said Jane Roe. '
+            '"It is ours to lose," she added.\n')
+    (base / "text" / "a_story.txt").write_text(text, encoding="utf-8")
+    first, second = text.index("We will"), text.index("It is")
+    jane, she = text.index("Jane Roe"), text.index("she added")
+    (base / "attributions" / "a_story_1.ann").write_text(
+        f"T1\tSource {jane} {jane + 8}\tJane Roe\n"
+        f"T2\tContent {first - 1} {first + 24}\t{text[first - 1:first + 24]}\n"
+        f"T3\tCue {jane - 5} {jane - 1}\tsaid\n"
+        "E1\tAttribution:T3 Content:T2 Source:T1 Cue:T3\n"
+        f"T4\tSource {she} {she + 3}\tshe\n"
+        f"T5\tContent {second - 1} {second + 19}\t{text[second - 1:second + 19]}\n"
+        "E2\tAttribution:T3 Content:T5 Source:T4\n", encoding="utf-8")
+    tokens = [(jane, jane + 4), (jane + 5, jane + 8), (she, she + 3)]
+    xml = ["<root><document><sentences><sentence id=\"1\"><tokens>"]
+    xml += [f'<token id="{i}"><word>w</word><CharacterOffsetBegin>{a}</CharacterOffsetBegin>'
+            f"<CharacterOffsetEnd>{b}</CharacterOffsetEnd></token>" for i, (a, b) in enumerate(tokens, 1)]
+    xml.append("</tokens></sentence></sentences><coreference><coreference>"
+               "<mention><sentence>1</sentence><start>1</start><end>3</end><head>2</head><text>Jane Roe</text></mention>"
+               "<mention><sentence>1</sentence><start>3</start><end>4</end><head>3</head><text>she</text></mention>"
+               "</coreference></coreference></document></root>")
+    (base / "corenlp" / "a_story.txt.xml").write_text("".join(xml), encoding="utf-8")
+    return root
+
+
+def test_the_polnear_scorer_counts_named_and_pronoun_sources_apart(tmp_path):
+    score = external.polnear_score(polnear_copy(tmp_path), "dev")
+    named, pronoun = score.tallies["named"], score.tallies["pronoun"]
+    assert (named.items, named.attributed, named.right) == (1, 1, 1)
+    # "she" is Jane Roe through the coreference chain.
+    assert (pronoun.items, pronoun.right) == (1, pronoun.attributed)
+
+
+def test_the_polnear_test_split_is_never_scored(tmp_path):
+    with pytest.raises(ValueError):
+        external.polnear_score(tmp_path, "test")
+
+
+def test_a_match_needs_half_the_length():
+    assert external.matches("We will win this state", "we will win this state.")
+    assert not external.matches("We will", "We will win this state and the next one")
+
+
+def test_the_bbc_labels_are_whole_and_hold_no_article():
+    data = json.loads((ROOT / external.BBC_LABELS).read_text(encoding="utf-8"))
+    sets = {name: files for name, files in data.items() if not name.startswith("_")}
+    assert set(sets) == {"bbc_tuning", "bbc_holdout"}
+    assert len(sets["bbc_tuning"]) == 30 and len(sets["bbc_holdout"]) == 32
+    assert not set(sets["bbc_tuning"]) & set(sets["bbc_holdout"])
+    for files in sets.values():
+        for labels in files.values():
+            for label in labels:
+                assert set(label) <= {"text", "speaker", "source", "pronoun", "group", "continued", "not_speech"}
+                assert len(label["text"].split()) >= 3
