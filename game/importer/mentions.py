@@ -96,6 +96,11 @@ def phrase_head(phrase: str) -> Head:
     if not runs:
         return Head("role", phrase) if re.match(r"(?i)(?:the|his|her|its|their)\s", phrase) else Head("none")
     words = runs[-1]
+    if all(re.fullmatch(r"[A-Z]{2,6}", w) for w in words):
+        return Head("body", " ".join(words))  # "the ACU", "CREW"
+    if first == "the" and len(runs) == 1 and tokens[1:2] == [runs[0][0]] and not any(
+            w.lower().strip(".") in ROLE_WORDS for w in words):
+        return Head("body", " ".join(words))  # "the Daily Caller", "the Saudis": a body, not a person
     if words[-1] in ORG_WORDS or words[-1].lower() in {"union", "party", "campaign", "committee", "department"}:
         return Head("body", " ".join(w for w in words if w.lower() != "the"))
     # Drop the titles and roles before the name: "Clark County Sheriff Joe Lombardo".

@@ -63,6 +63,7 @@ SPEECH_VERBS = (
     "joked|jokes|quipped|boasted|boasts|vowed|vows|promised|promises|lamented|laments|cautioned|cautions|"
     "emphasized|emphasised|emphasizes|emphasises|reiterated|reiterates|answered|answers|retorted|shouted|"
     "yelled|testified|posted|wondered|mused|reasoned|recounted|confided|assured|reminded|pleaded|declared|"
+    "asserted|asserts|reported|blasted|slammed|mocked|scoffed|sniped|fumed|exclaimed|chided|conceded|"
     "noting|declaring|stating|pointing out|recalling|adding that|telling reporters"
 )
 

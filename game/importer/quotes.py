@@ -60,7 +60,9 @@ NAMED_UNION = rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w&]*\s+){{1,3}}
 BODY_WORDS = r"(?:Federation|Association|Society|Institute|Confederation|Alliance|Coalition|College|Union|Foundation)"
 NAMED_BODY = (rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{1,4}}{BODY_WORDS}"
               r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’&-]*){1,3})?\b")
-WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ROLE}|{GROUP})"
+# A body known by its initials: "the ACU", "the BMA", "CREW" (not "I", not "US").
+ACRONYM = r"(?:[Tt]he\s+)?(?!US\b|UK\b|OK\b|TV\b)[A-Z]{2,6}\b"
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
 ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|has|had|have|would|will|has also|had also)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
@@ -167,6 +169,8 @@ class Attributor:
             if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
                 org = self.state.last_org
             return (f"{org} {spokes.group('noun')}" if org else None), True
+        if re.fullmatch(ACRONYM, who):
+            return GroupName.of(who), True
         if re.fullmatch(GROUP_OF, who) or (
             (re.fullmatch(NAMED_BODY, who) or re.fullmatch(NAMED_UNION, who)) and first not in BODY_FIRST_WORDS
         ):
@@ -456,6 +460,14 @@ class Attributor:
                         speaker, _ = self.resolve(subject, paragraph_index)
                         if speaker is not None:
                             return speaker, "before: who verb"
+        if left.rstrip().endswith(":") and not verbs and not re.search(r"[\"“”]", left):
+            # "In a Fox interview later that day, Trump went even further: “...": the sentence's subject.
+            opened = LEADING_CLAUSE.sub("", SENTENCE_OPENERS.sub("", sentence_left.strip()), count=1)
+            lead = re.match(rf"{NAME}\s+(?:[a-z]+\s+){{1,6}}", opened)
+            person = self.people.resolve_name(lead.group(0).split(" ")[0] if False else re.match(NAME, opened).group(0)) \
+                if lead else None
+            if isinstance(person, Person):
+                return person, "before: colon"
         subject = self.sentence_subject(sentence_left, require_verb=True)
         if subject and (subordinate or not self.another_voice(sentence_left)):
             speaker, _ = self.resolve(subject, paragraph_index)
@@ -515,7 +527,7 @@ CUE_CONFIDENCE = {
     "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
     "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
-    "after a sentence reporting them": 0.75,
+    "after a sentence reporting them": 0.75, "before: colon": 0.75,
 }
 
 
