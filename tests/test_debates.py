@@ -221,6 +221,31 @@ def test_a_bad_file_among_good_ones_is_named_and_the_others_import(teacher_clien
     assert Debate.objects.get(motion=MOTION).articles.count() == 1
 
 
+def test_no_debate_is_made_when_no_article_could_be_read_and_the_form_keeps_what_was_typed(teacher_client):
+    files = [SimpleUploadedFile("scan.pdf", pdf_file(scanned=True)), SimpleUploadedFile("notes.txt", b"")]
+    response = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "Four days", "files": files,
+                                                           "against_name": "Five days", "pasted": "   "})
+    page = response.content.decode()
+    assert response.status_code == 200 and not Debate.objects.exists()
+    assert "No debate was made: none of its articles could be read" in page
+    assert "Not imported: scan.pdf: this PDF has no text in it" in page and "Not imported: notes.txt:" in page
+    assert f'value="{MOTION}"' in page and 'value="Four days"' in page and 'value="Five days"' in page
+
+    response = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "For", "against_name": "Against",
+                                                           "pasted": FOLLOW_UP})
+    assert response.status_code == 302 and Debate.objects.get().articles.count() == 1
+
+
+def test_a_debate_needs_an_article_and_two_different_sides(teacher_client):
+    page = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "For", "against_name": "For",
+                                                       "pasted": FOLLOW_UP}).content.decode()
+    assert "The two sides need different names." in page
+    page = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "For",
+                                                       "against_name": "Against"}).content.decode()
+    assert "Add at least one article" in page and f'value="{MOTION}"' in page
+    assert not Debate.objects.exists()
+
+
 def test_pasted_text_becomes_an_article(teacher_client):
     pasted = ("Parents split over plan\n\n\u201cThis plan will cost working parents a fortune in childcare,\u201d said "
               "Omar Feldman, who chairs the Northfield Parents' Forum.")

@@ -21,7 +21,7 @@ from game.forms import ArticlesForm, DebateForm, QuestionsImportForm
 from game.importer.questions import questions_parse
 from game.models import Argument, Article, Debate, Event, Question, Quote, Sentence, Speaker, Status
 from game.services import debates as service
-from game.services.importing import ImportReport, Source, article_sources_import
+from game.services.importing import ImportReport, Source, article_sources_import, sources_read, sources_store
 from game.services.packs import PackImportError, pack_export, pack_import, questions_add
 from game.views.teach import teacher_required
 
@@ -33,22 +33,24 @@ def own_debate(request, pk: int) -> Debate:
     return get_object_or_404(debates, pk=pk)
 
 
-def articles_import(request, form: ArticlesForm, debate: Debate) -> ImportReport:
-    """Import what the form holds (files, pasted text, a web address) and tell the teacher how it went."""
+def form_sources(form: ArticlesForm, *, pasted_number: int) -> tuple[list[Source], list[str]]:
+    """The articles a form holds (files, pasted text, a fetched web address), and why a web address was not fetched."""
     sources = [Source(name=upload.name, data=upload.read()) for upload in form.uploads]
     errors = []
     if form.cleaned_data.get("pasted", "").strip():
-        number = debate.articles.filter(source_format="pasted").count() + 1
-        sources.append(Source(name=PASTED_NAME.format(n=number), data=form.cleaned_data["pasted"].encode("utf-8"),
-                              pasted=True))
+        sources.append(Source(name=PASTED_NAME.format(n=pasted_number), pasted=True,
+                              data=form.cleaned_data["pasted"].encode("utf-8")))
     if form.cleaned_data.get("url"):
         try:
             fetched = url_fetch(form.cleaned_data["url"])
             sources.append(Source(name=fetched.file_name, data=fetched.data, url=fetched.url))
         except FetchError as error:
             errors.append(f"{form.cleaned_data['url']}: {error}")
-    report = article_sources_import(sources=sources, debate=debate) if sources else ImportReport()
-    report.errors = errors + report.errors
+    return sources, errors
+
+
+def report_tell(request, report: ImportReport) -> None:
+    """Tell the teacher how an import went: each file not imported, each warning, what was found."""
     for error in report.errors:
         messages.error(request, f"Not imported: {error}")
     for warning in report.warnings:
@@ -58,6 +60,14 @@ def articles_import(request, form: ArticlesForm, debate: Debate) -> ImportReport
                                   f"{rules.counted(report.quotes, 'quotation')} and "
                                   f"{rules.counted(report.arguments, 'possible argument')}. "
                                   "Give each person a side below, then publish.")
+
+
+def articles_import(request, form: ArticlesForm, debate: Debate) -> ImportReport:
+    """Import what the form holds into a debate and tell the teacher how it went."""
+    sources, errors = form_sources(form, pasted_number=debate.articles.filter(source_format="pasted").count() + 1)
+    report = article_sources_import(sources=sources, debate=debate) if sources else ImportReport()
+    report.errors = errors + report.errors
+    report_tell(request, report)
     return report
 
 
@@ -71,19 +81,29 @@ def index(request):
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def debate_new(request):
+    """A debate is made only once at least one of its articles has been read; otherwise the form
+    comes back with each file's message and everything typed in it."""
     form = DebateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            debate = service.debate_create(owner=request.user, motion=form.cleaned_data["motion"],
-                                           for_name=form.cleaned_data["for_name"],
-                                           against_name=form.cleaned_data["against_name"])
-        except service.DebateError as error:
-            form.add_error(None, error.message)
+        sources, errors = form_sources(form, pasted_number=1)
+        read = sources_read(sources)
+        read.errors = errors + read.errors
+        if not read.parsed:
+            form.add_error(None, "No debate was made: none of its articles could be read. Fix or replace them "
+                                 "(files need choosing again) and try again.")
+            for error in read.errors:
+                form.add_error(None, f"Not imported: {error}")
         else:
-            messages.success(request, f"Your debate “{debate.motion}” is made. Students see it once you publish it.")
-            if form.has_articles():
-                articles_import(request, form, debate)
-            return redirect("debate_review", pk=debate.pk)
+            try:
+                debate = service.debate_create(owner=request.user, motion=form.cleaned_data["motion"],
+                                               for_name=form.cleaned_data["for_name"],
+                                               against_name=form.cleaned_data["against_name"])
+            except service.DebateError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, f"Your debate “{debate.motion}” is made. Students see it once you publish it.")
+                report_tell(request, sources_store(read, debate=debate))
+                return redirect("debate_review", pk=debate.pk)
     return render(request, "debates/new.html", {"form": form})
 
 
