@@ -366,7 +366,7 @@ def test_arguments_events_sentences_the_motion_and_publish_save_in_place(teacher
         "motion": "Pupils should have Fridays off", **{f"side-{s.pk}": s.name for s in debate.sides.all()}},
         HTTP_HX_REQUEST="true")
     page = response.content.decode()
-    assert "Saved the motion" in page and '<h1 id="debate-title" hx-swap-oob="true">Pupils should have Fridays off</h1>' in page
+    assert "Saved the motion" in page and '<h1 id="debate-title" class="review-title" hx-swap-oob="true">Pupils should have Fridays off</h1>' in page
     response = teacher_client.post(reverse("debate_publish", args=[debate.pk]), HTTP_HX_REQUEST="true")
     page = response.content.decode()
     assert page.startswith('\n<section class="panel" id="games"') and "Published: 2 quotations" in page
