@@ -373,6 +373,33 @@ def test_arguments_events_sentences_the_motion_and_publish_save_in_place(teacher
     assert "Publish again" in page
 
 
+def test_a_checked_quotation_updates_the_filters_and_more_articles_arrive_in_place(teacher_client):
+    debate = new_debate(teacher_client, pasted=FOLLOW_UP)
+    unsure = Quote.objects.get(article__debate=debate, text__startswith="The plan should wait a year")
+    page_url = "http://testserver" + reverse("debate_review", args=[debate.pk])
+    response = teacher_client.post(reverse("debate_quote", args=[debate.pk, unsure.pk]), {
+        "speaker": str(unsure.speaker_id), "keep": "on", "card_claim": unsure.text},
+        HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL=page_url)
+    page = response.content.decode()
+    assert page.startswith(f'\n<li id="quote-{unsure.pk}"') and "<details open>" in page and "Saved" in page
+    filters = page.split('<nav class="filters" id="quote-filters" aria-label="Show quotations" hx-swap-oob="true">')[1]
+    assert "To check (0)" in filters and "Kept (10)" in filters and "All (10)" in filters
+    assert 'aria-current="page">To check (0)' in filters  # the list the teacher is looking at stays chosen
+
+    response = teacher_client.post(reverse("debate_articles", args=[debate.pk]), {
+        "pasted": "Heads answer back\n\n\u201cA longer weekend is not a shorter education,\u201d said Grace Okonjo."},
+        HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL=page_url + "?show=all")
+    page = response.content.decode()
+    assert response.status_code == 200 and page.startswith('\n<section class="panel" id="articles"')
+    assert "Read 1 article: found 1 quotation" in page and "<html" not in page
+    for part in ("games", "people", "quotes", "arguments", "sentences", "events"):
+        assert f'<section class="panel" id="{part}" aria-labelledby="{part}-title" hx-swap-oob="true">' in page, part
+    assert "All (11)" in page and "A longer weekend is not a shorter education" in page
+    assert debate.articles.count() == 5
+    response = teacher_client.post(reverse("debate_articles", args=[debate.pk]), {"pasted": " "}, HTTP_HX_REQUEST="true")
+    assert "Choose a file, paste an article&#x27;s text or give a web address first." in response.content.decode()
+
+
 def test_a_teacher_previews_a_round_of_the_draft_and_nothing_is_recorded(teacher_client):
     from game.models import RoundItem
 

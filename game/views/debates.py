@@ -7,6 +7,7 @@ else (another teacher) gets a 404, students a 403 and visitors the login page (`
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib import messages
 from django.db.models import Count
@@ -51,26 +52,21 @@ def form_sources(form: ArticlesForm, *, pasted_number: int) -> tuple[list[Source
     return sources, errors
 
 
-def report_tell(request, report: ImportReport) -> None:
-    """Tell the teacher how an import went: each file not imported, each warning, what was found."""
-    for error in report.errors:
-        messages.error(request, f"Not imported: {error}")
-    for warning in report.warnings:
-        messages.warning(request, warning)
+def report_lines(report: ImportReport) -> list[tuple[str, str]]:
+    """How an import went, as (level, sentence): each file not imported, each warning, what was found."""
+    lines = [("error", f"Not imported: {error}") for error in report.errors]
+    lines += [("warning", warning) for warning in report.warnings]
     if report.articles:
-        messages.success(request, f"Read {rules.counted(report.articles, 'article')}: found "
-                                  f"{rules.counted(report.quotes, 'quotation')} and "
-                                  f"{rules.counted(report.arguments, 'possible argument')}. "
-                                  "Give each person a side below, then publish.")
+        lines.append(("success", f"Read {rules.counted(report.articles, 'article')}: found "
+                                 f"{rules.counted(report.quotes, 'quotation')} and "
+                                 f"{rules.counted(report.arguments, 'possible argument')}. "
+                                 "Give each person a side below, then publish."))
+    return lines
 
 
-def articles_import(request, form: ArticlesForm, debate: Debate) -> ImportReport:
-    """Import what the form holds into a debate and tell the teacher how it went."""
-    sources, errors = form_sources(form, pasted_number=debate.articles.filter(source_format="pasted").count() + 1)
-    report = article_sources_import(sources=sources, debate=debate) if sources else ImportReport()
-    report.errors = errors + report.errors
-    report_tell(request, report)
-    return report
+def report_tell(request, lines: list[tuple[str, str]]) -> None:
+    for level, text in lines:
+        getattr(messages, level)(request, text)
 
 
 @teacher_required
@@ -104,7 +100,7 @@ def debate_new(request):
                 form.add_error(None, error.message)
             else:
                 messages.success(request, f"Your debate “{debate.motion}” is made. Students see it once you publish it.")
-                report_tell(request, sources_store(read, debate=debate))
+                report_tell(request, report_lines(sources_store(read, debate=debate)))
                 return redirect("debate_review", pk=debate.pk)
     return render(request, "debates/new.html", {"form": form})
 
@@ -141,8 +137,7 @@ def review_context(debate: Debate, *, show: str = "", open_quote: int | None = N
             group["people"][quote.speaker_id] = people_by_pk[quote.speaker_id]
         quote.to_check = service.quote_to_check(quote)
         quote.words = quote.paragraph.text[quote.start:quote.end]
-    counts = {"check": sum(1 for q in quotes if q.to_check), "kept": sum(1 for q in quotes if q.keep),
-              "all": len(quotes)}
+    counts = quote_counts(quotes)
     if show not in counts:
         show = "check" if counts["check"] else "all"
     shown = {"check": lambda q: q.to_check, "kept": lambda q: q.keep, "all": lambda q: True}[show]
@@ -163,13 +158,23 @@ def review_context(debate: Debate, *, show: str = "", open_quote: int | None = N
     return {
         "debate": debate, "sides": sides, "reason_types": rules.REASON_TYPES, "people": people, "articles": articles,
         "groups": groups, "show": show, "counts": counts,
-        "filters": [(slug, label, counts[slug]) for slug, label in QUOTE_FILTERS],
+        "filters": quote_filters(counts),
         "arguments": arguments, "readiness": service.debate_readiness(debate),
         "sentences": sentences, "sentence_labels": Sentence.Label.choices, "events": events,
         "question_count": Question.objects.filter(debate=debate).exclude(status=Status.ARCHIVED).count(),
         "unattributed": sum(1 for q in quotes if q.speaker_id is None and q.keep),
         "articles_form": ArticlesForm(), "neither": service.NEITHER,
     }
+
+
+def quote_counts(quotes: list[Quote]) -> dict[str, int]:
+    """How many quotations each filter lists."""
+    return {"check": sum(1 for q in quotes if service.quote_to_check(q)), "kept": sum(1 for q in quotes if q.keep),
+            "all": len(quotes)}
+
+
+def quote_filters(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    return [(slug, label, counts[slug]) for slug, label in QUOTE_FILTERS]
 
 
 def quote_editor_prepare(quote: Quote, article_people: list[Speaker]) -> Quote:
@@ -226,17 +231,34 @@ def row_saved(request, debate: Debate, *, row: str, what: str, item, review, con
     return back(request, debate, f"{row}-{item.pk}")
 
 
+def current_show(request) -> str:
+    """The quotations' filter of the page an htmx request came from."""
+    url = request.htmx.current_url if request.htmx else ""
+    return parse_qs(urlsplit(url or "").query).get("show", [""])[0]
+
+
 @teacher_required
 @require_POST
 def articles_add(request, pk: int):
     debate = own_debate(request, pk)
     form = ArticlesForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        lines = [("error", " ".join(e for errors in form.errors.values() for e in errors))]
     elif not form.has_articles():
-        messages.error(request, "Choose a file, paste an article's text or give a web address first.")
+        lines = [("error", "Choose a file, paste an article's text or give a web address first.")]
     else:
-        articles_import(request, form, debate)
+        sources, errors = form_sources(form, pasted_number=debate.articles.filter(source_format="pasted").count() + 1)
+        report = article_sources_import(sources=sources, debate=debate) if sources else ImportReport()
+        report.errors = errors + report.errors
+        lines = report_lines(report)
+    if request.htmx:
+        # The form again with how it went, and every part of the page the new articles change.
+        context = {**review_context(debate, show=current_show(request)), "import_messages": lines}
+        parts = [render_to_string("debates/review.html#articles-add", context, request)]
+        parts += [render_to_string(f"debates/review.html#{name}", {**context, "oob": True}, request)
+                  for name in ("games", "people", "quotes", "arguments", "sentences", "events")]
+        return HttpResponse("".join(parts))
+    report_tell(request, lines)
     return back(request, debate, "articles")
 
 
@@ -304,7 +326,7 @@ def people_merge(request, pk: int):
                                "their quotations are together."), False
     if request.htmx:
         # The people again, and the quotations, whose speakers' names may have changed.
-        context = {**review_context(debate, show=request.GET.get("show", "")), "merge_message": message,
+        context = {**review_context(debate, show=current_show(request)), "merge_message": message,
                    "merge_error": failed}
         return HttpResponse(render_to_string("debates/review.html#people", context, request)
                             + render_to_string("debates/review.html#quotes", {**context, "oob": True}, request),
@@ -325,7 +347,7 @@ def quote_change(request, pk: int, quote_pk: int):
         return render(request, "debates/review.html#quote-editor", quote_row_context(debate, quote_pk))
     quote = get_object_or_404(Quote.objects.select_related("article", "paragraph"), pk=quote_pk, article__debate=debate)
     speaker = request.POST.get("speaker", "")
-    error = ""
+    error, was_to_check = "", service.quote_to_check(quote)
     try:
         service.quote_review(quote=quote, speaker_id=int(speaker) if speaker.isdigit() else None,
                              keep=request.POST.get("keep") == "on", card=request.POST.get("card") == "on",
@@ -333,9 +355,17 @@ def quote_change(request, pk: int, quote_pk: int):
     except service.DebateError as problem:
         error = problem.message
     if request.htmx:
-        context = quote_row_context(debate, quote.pk)
-        return render(request, "debates/review.html#quote-row", {**context, "error": error, "saved": not error},
-                      status=400 if error else 200)
+        context = {**quote_row_context(debate, quote.pk), "error": error, "saved": not error}
+        # The row, and the filters' counts (it may no longer be one to check).
+        counts = quote_counts(list(Quote.objects.filter(article__debate=debate).exclude(status=Status.ARCHIVED).only(
+            "speaker_id", "speaker_confidence", "reviewed", "keep")))
+        show = current_show(request)
+        if show not in counts:  # the page's default when it was loaded
+            show = "check" if counts["check"] or was_to_check else "all"
+        filters = {"filters": quote_filters(counts), "show": show, "oob": True}
+        return HttpResponse(render_to_string("debates/review.html#quote-row", context, request)
+                            + render_to_string("debates/review.html#quote-filters", {**context, **filters}, request),
+                            status=400 if error else 200)
     if error:
         messages.error(request, error)
     return redirect(reverse("debate_review", args=[debate.pk]) + f"?show=all&open={quote.pk}#quote-{quote.pk}")

@@ -38,6 +38,7 @@ def test_ten_articles_fit_a_first_screen_and_every_person_gets_a_side_by_keyboar
     assert axe_violations(page) == []
 
     # Keyboard alone, from the top of the page: a side for each of the eleven, then Publish.
+    page.evaluate("window.stillTheSamePage = true")  # gone if anything below reloads the page
     page.locator("body").focus()
     names = [row.get_attribute("id") for row in page.locator("#people tbody tr").all()]
     assert len(names) == len(REVIEW_PEOPLE)
@@ -66,6 +67,14 @@ def test_ten_articles_fit_a_first_screen_and_every_person_gets_a_side_by_keyboar
     expect(page.get_by_text("“Helen Marsh” is now one of Lena Marsh's names")).to_be_visible()
     expect(page.get_by_role("heading", name="People (10)")).to_be_visible()
     expect(page.get_by_role("button", name="Merge… another name into Lena Marsh")).to_be_focused()
+
+    # More articles arrive in place too: the people and the quotations grow without a reload.
+    page.get_by_label("Or paste an article's text").fill(
+        "Heads answer back\n\n\u201cA longer weekend is not a shorter education,\u201d said Grace Okonjo.")
+    page.get_by_role("button", name="Add the articles").click()
+    expect(page.get_by_text("Read 1 article: found 1 quotation")).to_be_visible()
+    expect(page.get_by_role("link", name="All (201)")).to_be_visible()
+    assert page.evaluate("window.stillTheSamePage === true")
 
     everything = page.goto(f"/teach/debates/{debate.pk}/?show=all")
     print(f"\nreview page at 200 quotations: {html:,} bytes and {height:,} px tall (To check, the default); "
