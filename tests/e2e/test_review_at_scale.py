@@ -105,12 +105,17 @@ CONTROLS = ("input:not([type]), input[type=text], input[type=url], input[type=nu
 
 
 def test_every_box_and_list_on_the_teachers_pages_has_the_sites_styling(page, teacher):
+    from game.services.live import game_create, player_join
+
     debate = review_debate_make(teacher, articles=1, quotes_each=4)
     classroom = classroom_make(teacher)
-    classroom_debate()
+    played = classroom_debate()
+    game = game_create(host=teacher, debate=played, mode="who_said", questions=3, seconds=20, teams=["Red", "Blue"])
+    player_join(game=game, nickname="Ada")
     login(page, "ms-okafor", "chalk-and-talk-42")
     pages = ["/teach/", f"/teach/classes/{classroom.pk}/", "/teach/debates/", "/teach/debates/new/",
-             f"/teach/debates/{debate.pk}/?show=all", f"/teach/debates/{debate.pk}/questions/", "/live/new/"]
+             f"/teach/debates/{debate.pk}/?show=all", f"/teach/debates/{debate.pk}/questions/", "/live/new/",
+             f"/live/host/{game.pin}/players/"]
     checked = 0
     for path in pages:
         page.goto(path)
