@@ -21,8 +21,9 @@ from game import rules
 from game.fetch import FetchError, url_fetch
 from game.forms import ArticlesForm, DebateForm, QuestionsImportForm
 from game.importer.questions import questions_parse
-from game.models import Argument, Article, Debate, Event, Question, Quote, Sentence, Speaker, Status
+from game.models import Argument, Debate, Event, Question, Quote, Sentence, Speaker, Status
 from game.errors import PlayError
+from game.modes import modes
 from game.services import debates as service
 from game.services.importing import ImportReport, Source, article_sources_import, sources_read, sources_store
 from game.services.packs import PackImportError, pack_export, pack_import, questions_add
@@ -378,11 +379,10 @@ def argument_change(request, pk: int, argument_pk: int):
     argument = get_object_or_404(Argument.objects.select_related("paragraph", "speaker"), pk=argument_pk,
                                  debate=debate, quote__isnull=True)
     side = request.POST.get("side", "")
-    response = row_saved(request, debate, row="argument", what="the argument", item=argument, context={
+    return row_saved(request, debate, row="argument", what="the argument", item=argument, context={
         "sides": list(debate.sides.all()), "reason_types": rules.REASON_TYPES}, review=lambda: service.argument_review(
         argument=argument, claim=request.POST.get("claim", ""), side_id=int(side) if side.isdigit() else None,
         keep=request.POST.get("keep") == "on", reason=request.POST.get("reason")))
-    return response
 
 
 @teacher_required
@@ -518,8 +518,6 @@ def preview_context(debate: Debate, state: dict, answered: str = "") -> dict:
 
 
 def modes_named() -> list[tuple[str, str]]:
-    from game.modes import modes
-
     return [(slug, modes()[slug].name) for slug in service.PREVIEW_MODES]
 
 
