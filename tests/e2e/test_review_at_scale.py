@@ -59,11 +59,20 @@ def test_ten_articles_fit_a_first_screen_and_every_person_gets_a_side_by_keyboar
     assert Debate.objects.get(pk=debate.pk).status == Status.PUBLISHED
 
     # Merging from a row: one dialog for the whole table, and focus comes back to the row's button.
-    page.get_by_role("button", name="Merge… another name into Lena Marsh").click()
+    # By keyboard: Escape closes the dialog and gives the focus back; Enter opens it again.
+    opener = page.get_by_role("button", name="Merge… another name into Lena Marsh")
+    tab_to(page, opener, presses=60)
+    page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Another name for Lena Marsh")
-    expect(dialog).to_be_visible()
+    expect(dialog.get_by_label("The same person, under another name")).to_be_focused()
+    expect(dialog.locator("option", has_text="Lena Marsh")).to_be_disabled()  # not into themselves
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(opener).to_be_focused()
+    page.keyboard.press("Enter")
     dialog.get_by_label("The same person, under another name").select_option(label="Helen Marsh")
-    dialog.get_by_role("button", name="Merge", exact=True).click()
+    tab_to(page, dialog.get_by_role("button", name="Merge", exact=True))
+    page.keyboard.press("Enter")
     expect(page.get_by_text("“Helen Marsh” is now one of Lena Marsh's names")).to_be_visible()
     expect(page.get_by_role("heading", name="People (10)")).to_be_visible()
     expect(page.get_by_role("button", name="Merge… another name into Lena Marsh")).to_be_focused()
