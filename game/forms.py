@@ -153,6 +153,17 @@ class DebateForm(ArticlesForm):
 
     field_order = ["motion", "for_name", "against_name", "files", "pasted", "url"]
 
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if data.get("for_name", "").strip().lower() == data.get("against_name", "").strip().lower():
+            raise forms.ValidationError("The two sides need different names.")
+        if not self.has_articles():
+            raise forms.ValidationError("Add at least one article: a file, pasted text or a web address. "
+                                        "A debate is made from what its articles say.")
+        return data
+
 
 class QuestionsImportForm(forms.Form):
     MAX_BYTES = 200_000

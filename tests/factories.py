@@ -195,3 +195,47 @@ def homework_play(assignment, student, *, right: int | None = None, now=None):
         answer = item.right_answer if good else next(pk for pk in item.options if pk != item.right_answer)
         answer_submit(round_id=round_.pk, position=item.position, answer_id=answer, owner=owner, now=now)
     return round_
+
+
+REVIEW_PEOPLE = ["Dana Whitlock", "Omar Feldman", "Grace Okonjo", "Lena Marsh", "Tobias Reyes", "Priya Castellano",
+                 "Sam Adeyemi", "Helen Marsh", "Northfield Parents' Forum", "Jo Park", "Ravi Mehta"]
+
+
+def review_debate_make(owner, *, articles: int, quotes_each: int, slug: str = "big") -> Debate:
+    """A teacher's draft debate as the importer leaves it, at any size: 11 people, `articles` articles
+    of `quotes_each` quotations (one in eight without a speaker, one in eight only guessed), five
+    argument candidates, three sentences and two dated events an article."""
+    import datetime
+
+    from game.models import Event, Sentence
+
+    debate = Debate.objects.create(slug=slug, topic="A four-day week", motion="Schools should move to a four-day week",
+                                   owner=owner, status=Status.DRAFT)
+    for_side = Side.objects.create(debate=debate, slug="for", name="For", stance="For", order=0)
+    Side.objects.create(debate=debate, slug="against", name="Against", stance="Against", order=1)
+    people = [Speaker.objects.create(debate=debate, full_name=name) for name in REVIEW_PEOPLE]
+    filler = ("The council's consultation closes next month, and heads across the town say they have heard from "
+              "hundreds of families about what a shorter week would mean for childcare, clubs and exams.")
+    for a in range(articles):
+        paragraphs = [f"\u201cA four-day week changes everything about point {q} in story {a} for our pupils and their "
+                      f"families,\u201d said {people[q % len(people)].full_name}. {filler}" for q in range(quotes_each)]
+        article = article_make(debate, paragraphs or [filler], title=f"Four-day week: story {a + 1} of the week",
+                               published=datetime.date(2025, 4, 1 + a % 28))
+        for q in range(quotes_each):
+            words = f"A four-day week changes everything about point {q} in story {a} for our pupils and their families,"
+            quote = quote_make(article, q, words, None if q % 8 == 0 else people[q % len(people)], status=Status.DRAFT)
+            quote.speaker_confidence, quote.keep = (0.6, False) if q % 8 == 1 else (0.95, q % 8 != 0)
+            quote.save(update_fields=["speaker_confidence", "keep"])
+        for paragraph in article.paragraphs.order_by("index")[:3]:
+            Sentence.objects.create(debate=debate, article=article, paragraph=paragraph, start=0,
+                                    end=len(paragraph.text), text=paragraph.text, label_suggested="direct")
+        paragraph = article.paragraphs.get(index=0)
+        for e in range(2):
+            Event.objects.create(debate=debate, article=article, paragraph=paragraph if e else None,
+                                 happened_on=datetime.date(2025, 4, 1 + (a + e) % 28), text=f"Story {a} event {e}",
+                                 dated_by="The article is dated that day.")
+        if a < 5:
+            Argument.objects.create(debate=debate, claim=f"Argument {a}: a shorter week gives families time together.",
+                                    side=for_side, speaker=people[a], article=article, paragraph=paragraph,
+                                    status=Status.DRAFT)
+    return debate

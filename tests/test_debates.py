@@ -12,7 +12,7 @@ from game.models import Argument, Debate, Question, Quote, Round, Speaker, Statu
 from game.services.debates import debate_readiness
 from game.teachers import teacher_create
 from tests.article_files import docx_file, html_page, pdf_file
-from tests.factories import article_make, quote_make
+from tests.factories import review_debate_make
 
 MOTION = "Northfield schools should move to a four-day week"
 
@@ -141,6 +141,13 @@ def row_of(page: str, quote: Quote) -> str:
     return page[start:page.index("</li>", start)]
 
 
+def editor_of(client, debate, quote: Quote) -> str:
+    """A quotation's editor, as htmx fetches it when its line is opened."""
+    response = client.get(reverse("debate_quote", args=[debate.pk, quote.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def test_an_unsure_quotation_waits_for_the_teacher_unticked_and_publish_leaves_it_out(teacher_client):
     debate = new_debate(teacher_client, pasted=FOLLOW_UP)
     unsure = Quote.objects.get(article__debate=debate, text__startswith="The plan should wait a year")
@@ -150,16 +157,27 @@ def test_an_unsure_quotation_waits_for_the_teacher_unticked_and_publish_leaves_i
     assert (sure.speaker_confidence, sure.keep) == (0.95, True)
 
     page = teacher_client.get(reverse("debate_review", args=[debate.pk])).content.decode()
-    assert "Check the speaker (1)" in page
+    # It is listed first, alone: the page opens on the quotations to check.
+    assert '?show=check#quotes" hx-get="?show=check" hx-target="#quotes" hx-swap="outerHTML" hx-push-url="true" ' \
+           'class="filter" aria-current="page" data-autofocus>To check (1)</a>' in page
+    assert "Kept (9)</a>" in page and "All (10)</a>" in page
     quotes = Quote.objects.filter(article__debate=debate).exclude(pk=unsure.pk)
-    first = page.index(f'id="quote-{unsure.pk}"')
-    assert all(first < page.index(f'id="quote-{q.pk}"') for q in quotes)  # it comes first
-    row = row_of(page, unsure)
+    assert f'id="quote-{unsure.pk}"' in page and not any(f'id="quote-{q.pk}"' in page for q in quotes)
+    line = row_of(page, unsure)
+    assert '<span class="check-mark">Check:</span> Omar Feldman?</span>' in line and "Not kept" in line
+    assert "Check the speaker." not in line  # one line until opened
+    everything = teacher_client.get(reverse("debate_review", args=[debate.pk]), {"show": "all"}).content.decode()
+    first = everything.index(f'id="quote-{unsure.pk}"')
+    same_article = quotes.filter(article=unsure.article)
+    assert same_article and all(first < everything.index(f'id="quote-{q.pk}"') for q in same_article)
+
+    # Opened, it says why it needs a check, and the speaker list and Keep are described by that.
+    row = editor_of(teacher_client, debate, unsure)
     assert "Check the speaker." in row and "only 70% sure (found by: continues the previous paragraph)" in row
     assert f'id="check-{unsure.pk}"' in row and f'aria-describedby="check-{unsure.pk}"' in row  # read with the list
     assert '<input type="checkbox" name="keep" aria-describedby' in row  # not ticked
-    assert '<input type="checkbox" name="keep" checked>' in row_of(page, sure)
-    assert "Check the speaker." not in row_of(page, sure)
+    assert '<input type="checkbox" name="keep" checked>' in editor_of(teacher_client, debate, sure)
+    assert "Check the speaker." not in editor_of(teacher_client, debate, sure)
 
     sides_given(teacher_client, debate, SIDES)
     response = teacher_client.post(reverse("debate_publish", args=[debate.pk]), follow=True)
@@ -186,9 +204,11 @@ def test_a_quotation_without_a_speaker_is_checked_first_too_and_a_packs_or_older
     older.speaker_confidence, older.speaker_cue = None, ""  # imported before confidence was measured
     older.save()
     page = teacher_client.get(reverse("debate_review", args=[debate.pk])).content.decode()
-    assert "Check the speaker (1)" in page
-    assert "<strong>Check the speaker.</strong> Who said this? The importer was not sure" in row_of(page, first)
-    assert "Check the speaker." not in row_of(page, older)
+    assert "To check (1)</a>" in page and f'id="quote-{older.pk}"' not in page
+    assert "Who said this?</span>" in row_of(page, first)
+    assert "<strong>Check the speaker.</strong> Who said this? The importer was not sure" in editor_of(
+        teacher_client, debate, first)
+    assert "Check the speaker." not in editor_of(teacher_client, debate, older)
     response = teacher_client.post(reverse("debate_publish", args=[debate.pk]), follow=True)
     assert "Published: 7 quotations" in response.content.decode()
     first.refresh_from_db()
@@ -221,6 +241,31 @@ def test_a_bad_file_among_good_ones_is_named_and_the_others_import(teacher_clien
     assert Debate.objects.get(motion=MOTION).articles.count() == 1
 
 
+def test_no_debate_is_made_when_no_article_could_be_read_and_the_form_keeps_what_was_typed(teacher_client):
+    files = [SimpleUploadedFile("scan.pdf", pdf_file(scanned=True)), SimpleUploadedFile("notes.txt", b"")]
+    response = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "Four days", "files": files,
+                                                           "against_name": "Five days", "pasted": "   "})
+    page = response.content.decode()
+    assert response.status_code == 200 and not Debate.objects.exists()
+    assert "No debate was made: none of its articles could be read" in page
+    assert "Not imported: scan.pdf: this PDF has no text in it" in page and "Not imported: notes.txt:" in page
+    assert f'value="{MOTION}"' in page and 'value="Four days"' in page and 'value="Five days"' in page
+
+    response = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "For", "against_name": "Against",
+                                                           "pasted": FOLLOW_UP})
+    assert response.status_code == 302 and Debate.objects.get().articles.count() == 1
+
+
+def test_a_debate_needs_an_article_and_two_different_sides(teacher_client):
+    page = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "For", "against_name": "For",
+                                                       "pasted": FOLLOW_UP}).content.decode()
+    assert "The two sides need different names." in page
+    page = teacher_client.post(reverse("debate_new"), {"motion": MOTION, "for_name": "For",
+                                                       "against_name": "Against"}).content.decode()
+    assert "Add at least one article" in page and f'value="{MOTION}"' in page
+    assert not Debate.objects.exists()
+
+
 def test_pasted_text_becomes_an_article(teacher_client):
     pasted = ("Parents split over plan\n\n\u201cThis plan will cost working parents a fortune in childcare,\u201d said "
               "Omar Feldman, who chairs the Northfield Parents' Forum.")
@@ -230,38 +275,159 @@ def test_pasted_text_becomes_an_article(teacher_client):
     assert Quote.objects.get(article=article).speaker.full_name == "Omar Feldman"
 
 
-def test_the_review_page_costs_the_same_queries_for_10_articles_and_200_quotations(teacher, teacher_client,
-                                                                                   django_assert_num_queries):
-    def debate_with(articles: int, quotes_each: int) -> Debate:
-        debate = Debate.objects.create(slug=f"big-{articles}", topic="Big", motion="Big", owner=teacher,
-                                       status=Status.DRAFT)
-        from game.models import Side
-        Side.objects.create(debate=debate, slug="for", name="For", stance="For", order=0)
-        Side.objects.create(debate=debate, slug="against", name="Against", stance="Against", order=1)
-        people = [Speaker.objects.create(debate=debate, full_name=f"Person {n}") for n in range(10)]
-        for a in range(articles):
-            paragraphs = [f"\u201cThis is quotation number {q} of article {a} in the test,\u201d said Person {q % 10}."
-                          for q in range(quotes_each)]
-            article = article_make(debate, paragraphs)
-            for q in range(quotes_each):
-                quote_make(article, q, f"This is quotation number {q} of article {a} in the test", people[q % 10],
-                           status=Status.DRAFT)
-        return debate
+REVIEW_QUERIES = 20  # session, user, the debate, its sides, people, articles, quotations, arguments, sentences,
+# events, eight readiness counts and the questions' count
+EDITOR_QUERIES = 7  # session, user, the debate, the quotation, the people, the people of its article
 
-    small, big = debate_with(1, 2), debate_with(10, 20)
-    counts = []
-    for debate in (small, big):
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
 
-        with CaptureQueriesContext(connection) as captured:
-            assert teacher_client.get(reverse("debate_review", args=[debate.pk])).status_code == 200
-        counts.append(len(captured.captured_queries))
+@pytest.mark.parametrize("show", ["", "all", "kept"])
+def test_the_review_page_costs_the_same_queries_and_stays_small_for_10_articles_and_200_quotations(
+        teacher, teacher_client, django_assert_num_queries, show):
+    small = review_debate_make(teacher, articles=1, quotes_each=2, slug="small")
+    big = review_debate_make(teacher, articles=10, quotes_each=20, slug="big")
     assert Quote.objects.filter(article__debate=big).count() == 200
-    # 17: the sentences for Whose words? (one query) and two more readiness counts (kinds of evidence, sentences).
-    # 19: the dated events for Put the story in order (one query) and the readiness count of their dates.
-    # 20: the count of quotations with a confirmed kind of evidence.
-    assert counts[0] == counts[1] == 20, counts
+    sizes = []
+    for debate in (small, big):
+        with django_assert_num_queries(REVIEW_QUERIES):
+            response = teacher_client.get(reverse("debate_review", args=[debate.pk]), {"show": show} if show else {})
+        assert response.status_code == 200
+        sizes.append(len(response.content))
+    assert sizes[1] < 300_000, sizes  # every quotation a line; its editor comes when it is opened
+    print(f"review page HTML (show={show or 'default'}): {sizes[0]:,} bytes small, {sizes[1]:,} bytes at 200 quotations")
+    for debate in (small, big):
+        quote = Quote.objects.filter(article__debate=debate).order_by("-pk").first()
+        with django_assert_num_queries(EDITOR_QUERIES):
+            editor = teacher_client.get(reverse("debate_quote", args=[debate.pk, quote.pk]), HTTP_HX_REQUEST="true")
+        assert "Said by" in editor.content.decode()
+
+
+def test_the_review_page_lists_quotations_by_article_one_line_each_and_filters_them(teacher, teacher_client):
+    debate = review_debate_make(teacher, articles=3, quotes_each=8)
+    page = teacher_client.get(reverse("debate_review", args=[debate.pk])).content.decode()
+    # 2 an article to check (no speaker, or a guess), 6 an article kept, 24 in all; To check first, and shown.
+    assert [line.split(">")[-1] for line in page.split("</a>") if 'class="filter"' in line] == [
+        "To check (6)", "Kept (18)", "All (24)"]
+    assert page.count('class="quote-line needs-speaker"') == 6 and page.count('class="article-heading"') == 3
+    assert "2 of 8)" in page and "Who said this?</span>" in page and "Check:</span> Omar Feldman?</span>" in page
+    assert "Said by" not in page and "<blockquote" not in page.split('id="quotes"')[1].split("</section>")[0]
+    kept = teacher_client.get(reverse("debate_review", args=[debate.pk]), {"show": "kept"},
+                              HTTP_HX_REQUEST="true", HTTP_HX_TARGET="quotes").content.decode()
+    assert kept.startswith('\n<section class="panel" id="quotes"') and "<html" not in kept  # htmx: the list alone
+    assert kept.count('class="quote-line"') == 18 and "Not kept" not in kept
+    # Without JavaScript, a quotation opens on the page itself.
+    quote = Quote.objects.filter(article__debate=debate).first()
+    opened = teacher_client.get(reverse("debate_review", args=[debate.pk]), {"show": "all", "open": quote.pk}
+                                ).content.decode()
+    assert opened.count("Said by") == 1 and row_of(opened, quote).count("<details open>") == 1
+
+
+def test_people_are_one_row_each_and_one_shared_dialog_merges_them(teacher, teacher_client):
+    debate = review_debate_make(teacher, articles=2, quotes_each=11)
+    page = teacher_client.get(reverse("debate_review", args=[debate.pk])).content.decode()
+    people = page.split('id="people"')[1].split("</section>")[0]
+    assert people.count("<select") == 1 and people.count('<dialog id="merge-dialog"') == 1
+    assert people.count("data-merge-open=") == 11 and people.count("<option value=\"") == 1 + 11
+
+    keep, other = Speaker.objects.get(debate=debate, full_name="Lena Marsh"), Speaker.objects.get(
+        debate=debate, full_name="Helen Marsh")
+    response = teacher_client.post(reverse("debate_people_merge", args=[debate.pk]), {"keep": keep.pk, "merge": other.pk},
+                                   HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200 and "“Helen Marsh” is now one of Lena Marsh&#x27;s names" in page
+    assert page.startswith('\n<section class="panel" id="people"') and 'id="quotes" aria-labelledby="quotes-title" hx-swap-oob="true"' in page
+    assert "People (10)" in page and 'data-name="Helen Marsh"' not in page and 'data-name="Lena Marsh"' in page
+
+
+def test_arguments_events_sentences_the_motion_and_publish_save_in_place(teacher, teacher_client):
+    from game.models import Event, Sentence
+
+    debate = review_debate_make(teacher, articles=1, quotes_each=4)
+    argument = Argument.objects.get(debate=debate)
+    url = reverse("debate_argument", args=[debate.pk, argument.pk])
+    response = teacher_client.post(url, {"claim": "Families get a day together.", "side": "", "keep": "on",
+                                         "reason": "value"}, HTTP_HX_REQUEST="true")
+    row = response.content.decode()
+    assert response.status_code == 200 and row.startswith(f'\n    <li id="argument-{argument.pk}"')
+    assert "Saved the argument." in row and "No side yet</span> <span class=\"line-words\">Families get a day together." in row
+    response = teacher_client.post(url, {"claim": " ", "keep": "on"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 400 and "An argument needs its words." in response.content.decode()
+
+    event = Event.objects.filter(debate=debate).first()
+    response = teacher_client.post(reverse("debate_event", args=[debate.pk, event.pk]), {
+        "text": "The vote", "happened_on": "2025-04-02", "dated_by": "It says so.", "keep": "on"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "Saved the event." in response.content.decode()
+    sentence = Sentence.objects.filter(debate=debate).first()
+    response = teacher_client.post(reverse("debate_sentence", args=[debate.pk, sentence.pk]),
+                                   {"label": "direct", "keep": "on"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "Saved the sentence." in response.content.decode()
+    assert (Sentence.objects.get(pk=sentence.pk).label, Event.objects.get(pk=event.pk).text) == ("direct", "The vote")
+
+    response = teacher_client.post(reverse("debate_settings", args=[debate.pk]), {
+        "motion": "Pupils should have Fridays off", **{f"side-{s.pk}": s.name for s in debate.sides.all()}},
+        HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert "Saved the motion" in page and '<h1 id="debate-title" class="review-title" hx-swap-oob="true">Pupils should have Fridays off</h1>' in page
+    response = teacher_client.post(reverse("debate_publish", args=[debate.pk]), HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert page.startswith('\n<section class="panel" id="games"') and "Published: 2 quotations" in page
+    assert "Publish again" in page
+
+
+def test_a_checked_quotation_updates_the_filters_and_more_articles_arrive_in_place(teacher_client):
+    debate = new_debate(teacher_client, pasted=FOLLOW_UP)
+    unsure = Quote.objects.get(article__debate=debate, text__startswith="The plan should wait a year")
+    page_url = "http://testserver" + reverse("debate_review", args=[debate.pk])
+    response = teacher_client.post(reverse("debate_quote", args=[debate.pk, unsure.pk]), {
+        "speaker": str(unsure.speaker_id), "keep": "on", "card_claim": unsure.text},
+        HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL=page_url)
+    page = response.content.decode()
+    assert page.startswith(f'\n<li id="quote-{unsure.pk}"') and "<details open>" in page and "Saved" in page
+    filters = page.split('<nav class="filters" id="quote-filters" aria-label="Show quotations" hx-swap-oob="true">')[1]
+    assert "To check (0)" in filters and "Kept (10)" in filters and "All (10)" in filters
+    assert 'aria-current="page">To check (0)' in filters  # the list the teacher is looking at stays chosen
+
+    response = teacher_client.post(reverse("debate_articles", args=[debate.pk]), {
+        "pasted": "Heads answer back\n\n\u201cA longer weekend is not a shorter education,\u201d said Grace Okonjo."},
+        HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL=page_url + "?show=all")
+    page = response.content.decode()
+    assert response.status_code == 200 and page.startswith('\n<section class="panel" id="articles"')
+    assert "Read 1 article: found 1 quotation" in page and "<html" not in page
+    for part in ("games", "people", "quotes", "arguments", "sentences", "events"):
+        assert f'<section class="panel" id="{part}" aria-labelledby="{part}-title" hx-swap-oob="true">' in page, part
+    assert "All (11)" in page and "A longer weekend is not a shorter education" in page
+    assert debate.articles.count() == 5
+    response = teacher_client.post(reverse("debate_articles", args=[debate.pk]), {"pasted": " "}, HTTP_HX_REQUEST="true")
+    assert "Choose a file, paste an article&#x27;s text or give a web address first." in response.content.decode()
+
+
+def test_a_teacher_previews_a_round_of_the_draft_and_nothing_is_recorded(teacher_client):
+    from game.models import RoundItem
+
+    debate = new_debate(teacher_client)
+    sides_given(teacher_client, debate, SIDES)
+    url = reverse("debate_preview", args=[debate.pk])
+    response = teacher_client.post(url, {"mode": "who_said"})
+    assert response.status_code == 302 and response["Location"] == url
+    page = teacher_client.get(url).content.decode()
+    assert "Preview of Who said it? · Question 1 of 8" in page and "not recorded" in page
+    state = teacher_client.session[f"debate-preview-{debate.pk}"]
+    for position, item in enumerate(state["items"]):
+        answer = item["right"] if position % 2 == 0 else next(pk for pk, _, _ in item["options"] if pk != item["right"])
+        page = teacher_client.post(reverse("debate_preview_answer", args=[debate.pk]),
+                                   {"position": position, "answer": answer}, HTTP_HX_REQUEST="true").content.decode()
+        assert ("Right!" if position % 2 == 0 else "Not quite") in page
+    assert "Preview over: 4 of 8 right" in teacher_client.get(url).content.decode()
+    debate.refresh_from_db()
+    assert debate.status == Status.DRAFT
+    assert not Round.objects.exists() and not RoundItem.objects.exists()
+    assert not Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).exists()
+    assert not Argument.objects.filter(debate=debate, quote__isnull=False).exists()  # no cards made either
+    assert "Students can play it" not in teacher_client.get("/").content.decode()
+    assert MOTION not in Client().get("/").content.decode()
+
+    empty = review_debate_make(debate.owner, articles=1, quotes_each=0, slug="empty")
+    response = teacher_client.post(reverse("debate_preview", args=[empty.pk]), follow=True)
+    assert "Nothing to preview yet: There are no published quotes" in response.content.decode()
 
 
 def test_a_debate_exported_imports_elsewhere_and_importing_twice_changes_nothing(teacher_client, teacher):

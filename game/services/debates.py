@@ -372,3 +372,33 @@ def event_review(*, event: Event, text: str, happened_on: str, dated_by: str, ke
         event.status = Status.ARCHIVED if event.round_items.exists() else Status.DRAFT
     event.save()
     return event
+
+
+PREVIEW_MODES = ("who_said", "quiz", "reason_types", "direct_or_reported")  # one question at a time
+
+
+def debate_preview_deal(*, debate: Debate, mode: str = "who_said", rng=None) -> list[dict]:
+    """A round of the debate as a student would be dealt it if the teacher published now, for the
+    teacher to play first. Nothing is kept: publishing and dealing run in a transaction that is
+    rolled back, so no Round, no answers and no points are stored, and the draft stays a draft.
+    Each question is a plain dict (what was asked, the options, the right one and its source), to
+    keep in the teacher's session; a `PlayError` says what is missing."""
+    import random
+
+    from game.services.rounds import items_deal
+
+    if mode not in PREVIEW_MODES:
+        raise DebateError("That game cannot be previewed here.")
+    with transaction.atomic():
+        # A copy: publishing changes the debate it is given, and this publishing never happened.
+        debate_publish(debate=Debate.objects.get(pk=debate.pk))
+        try:
+            items = items_deal(debate=Debate.objects.get(pk=debate.pk), mode=mode, rng=rng or random.Random(),
+                               mix_questions=False)
+        finally:
+            transaction.set_rollback(True)
+    return [{"asked": item.asked, "kind": item.kind, "quote": bool(item.quote_id),
+             "options": [list(pair) for pair in item.option_pairs], "right": item.right_answer,
+             "right_label": item.right_label, "right_detail": item.right_detail, "passage": list(item.passage),
+             "explanation": item.source.get("explanation", ""), "title": item.source.get("title", "")}
+            for item in items]

@@ -117,12 +117,21 @@ def article_file_import(*, name: str, data: bytes, debate: Debate | None = None)
 def article_sources_import(*, sources: list[Source], debate: Debate) -> ImportReport:
     """Import a teacher's uploads, pasted texts and fetched pages into their debate, together
     (so people named in one article are known in the others)."""
-    return _import(sources, None, debate, ImportReport(), None)
+    return sources_store(sources_read(sources), debate=debate)
 
 
-def _import(sources, pack_path, debate, report, progress) -> ImportReport:
-    parsed: list[ParsedArticle] = []
-    urls: dict[str, str] = {}
+@dataclass
+class ReadSources:
+    """Articles read from their bytes, before anything is stored: what a teacher's debate is made from."""
+
+    parsed: list[ParsedArticle] = field(default_factory=list)
+    urls: dict[str, str] = field(default_factory=dict)  # file name -> the web address it was fetched from
+    errors: list[str] = field(default_factory=list)  # "file: message", one line each
+
+
+def sources_read(sources: list[Source], progress: Callable[[int, int, str], None] | None = None) -> ReadSources:
+    """Read each source into an article (no database): a source that cannot be read is one error line."""
+    read = ReadSources()
     for number, source in enumerate(sources, start=1):
         if progress:
             progress(number, len(sources), source.name)
@@ -131,13 +140,29 @@ def _import(sources, pack_path, debate, report, progress) -> ImportReport:
             article = article_read(data, source.name)
             if source.pasted:
                 article = replace(article, source_format="pasted")
-            parsed.append(article)
-            urls[source.name] = source.url
+            read.parsed.append(article)
+            read.urls[source.name] = source.url
         except ArticleError as error:
-            report.errors.append(str(error))
+            read.errors.append(str(error))
         except OSError as error:
-            report.errors.append(f"{source.name}: cannot read the file ({error.strerror or error})")
+            read.errors.append(f"{source.name}: cannot read the file ({error.strerror or error})")
+    return read
 
+
+def sources_store(read: ReadSources, *, debate: Debate) -> ImportReport:
+    """Store articles already read into a debate (one transaction per article)."""
+    report = ImportReport(errors=list(read.errors))
+    return _store(read, None, debate, report)
+
+
+def _import(sources, pack_path, debate, report, progress) -> ImportReport:
+    read = sources_read(sources, progress)
+    report.errors += read.errors
+    return _store(read, pack_path, debate, report)
+
+
+def _store(read: ReadSources, pack_path, debate, report) -> ImportReport:
+    parsed, urls = read.parsed, read.urls
     pack = None
     if pack_path is not None:
         try:

@@ -54,17 +54,25 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
 
     expect(page.get_by_text("Read 4 articles: found 10 quotations")).to_be_visible()
     assert axe_violations(page) == []
-    # The importer only guessed who said the follow-up: it comes first, asks to be checked, and is not kept.
+    # The importer only guessed who said the follow-up: the page opens on it, alone under To check, not kept.
     unsure = Quote.objects.get(text__startswith="The plan should wait a year")
+    expect(page.get_by_role("link", name="To check (1)")).to_have_attribute("aria-current", "page")
+    expect(page.locator("#quotes .quote-list li")).to_have_count(1)
     row = page.locator(".quote-list li").first
     expect(row).to_have_id(f"quote-{unsure.pk}")
-    expect(page.get_by_role("heading", name="Check the speaker (1)")).to_be_visible()
+    expect(row.locator("summary")).to_contain_text("Check: Omar Feldman?")
+    act(lambda: row.locator("summary").click())  # one line until opened; its editor comes with htmx
     expect(row.get_by_text("Check the speaker.")).to_be_visible()
     expect(row.get_by_label("Said by")).to_have_accessible_description(  # read out with the list, too
         re.compile(r"^Check the speaker\. The importer thinks Omar Feldman said this"))
     expect(row.get_by_label("Keep")).not_to_be_checked()
-    expect(page.locator(f"#quote-{Quote.objects.get(text__startswith='We were not asked').pk}").get_by_label("Keep")
-           ).to_be_checked()
+    page.get_by_role("link", name="All (10)").click()
+    expect(page.get_by_role("link", name="All (10)")).to_be_focused()
+    sure = page.locator(f"#quote-{Quote.objects.get(text__startswith='We were not asked').pk}")
+    sure.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(sure.get_by_label("Keep")).to_be_checked()
+    assert axe_violations(page) == []
     for number, (person, side) in enumerate(SIDES.items()):
         group = page.get_by_role("group", name=f"Side for {person}")
         button = group.get_by_role("button", name=side, exact=True)
@@ -89,11 +97,12 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
 
     sentence = Sentence.objects.filter(debate__slug__startswith="northfield").order_by("pk").first()
     row = page.locator(f"#sentence-{sentence.pk}")
+    row.locator("summary").click()
     expect(row.locator("mark")).to_have_text(sentence.text)
     row.get_by_label("Whose words").select_option(sentence.label_suggested)
     row.get_by_label("Keep").check()
     row.get_by_role("button", name="Save this sentence").click()
-    expect(page.get_by_text("Saved the sentence.")).to_be_visible()
+    expect(row.get_by_text("Saved the sentence.")).to_be_visible()  # saved in place
     page.get_by_role("button", name="Publish again").click()
     expect(page.get_by_text("Whose words? can be played.")).to_be_visible()
     sentence.refresh_from_db()

@@ -56,12 +56,14 @@ def test_a_teacher_confirms_a_quotations_kind_on_the_review_page_and_a_student_i
     login(page, "ms-okafor", "chalk-and-talk-42")
     page.goto(f"/teach/debates/{debate.pk}/")
     row = page.locator(f"#quote-{quote.pk}")
+    row.locator("summary").click()  # one line until opened
     # Choosing from the row's list saves it in place (htmx, on change), with "Saved" announced.
     row.get_by_label("Kind of evidence").select_option("prediction")
     expect(row.get_by_role("status")).to_have_text("Saved")
     quote.refresh_from_db()
     assert quote.reason_type == "prediction"
     page.reload()
+    page.locator(f"#quote-{quote.pk} summary").click()
     expect(page.locator(f"#quote-{quote.pk}").get_by_label("Kind of evidence")).to_have_value("prediction")
     expect(page.get_by_text("What kind of evidence? can be played.")).to_be_visible()
     assert axe_violations(page) == []

@@ -52,6 +52,7 @@ def test_a_teacher_keeps_the_dated_events_and_a_student_puts_them_in_order(page,
     assert sorted(events) == ["2025-04-10", "2025-04-11", "2025-04-12", "2025-04-21", "2025-04-22"]
     thursday = events["2025-04-10"]
     row = page.locator(f"#event-{thursday.pk}")
+    row.locator("summary").click()  # one line until opened
     expect(row.get_by_label("How the source dates it")).to_have_value(
         "The article is dated Saturday 12 April 2025 and says “on Thursday”: the latest Thursday on or before it.")
     # By keyboard, from the row's date: reword it, tick Keep and save.
@@ -63,15 +64,17 @@ def test_a_teacher_keeps_the_dated_events_and_a_student_puts_them_in_order(page,
     page.keyboard.press("Space")
     tab_to(page, row.get_by_role("button", name="Save this event"))
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Saved the event.")).to_be_visible()
+    expect(row.get_by_text("Saved the event.")).to_be_visible()  # saved in place
+    expect(row.locator("summary")).to_contain_text("Friends of Harbour Road collect 2,000 signatures. Kept")
     thursday.refresh_from_db()
     assert (thursday.text, thursday.keep, thursday.reviewed) == ("Friends of Harbour Road collect 2,000 signatures.",
                                                                  True, True)
     for day in ("2025-04-11", "2025-04-21", "2025-04-12"):
         row = page.locator(f"#event-{events[day].pk}")
+        row.locator("summary").click()
         row.get_by_label("Keep").check()
         row.get_by_role("button", name="Save this event").click()
-        expect(page.get_by_text("Saved the event.")).to_be_visible()
+        expect(row.get_by_text("Saved the event.")).to_be_visible()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("4 dated events and")).to_be_visible()
     expect(page.get_by_text("Put the story in order can be played.")).to_be_visible()

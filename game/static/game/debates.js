@@ -30,4 +30,34 @@
       });
     });
   });
+  // The review page's people: one shared dialog merges another name into the person whose
+  // Merge… button opened it; focus goes back to that button when it closes or the table is redrawn.
+  var mergeOpener = null;
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest && event.target.closest("[data-merge-open]");
+    var dialog = document.getElementById("merge-dialog");
+    if (opener && dialog) {
+      mergeOpener = opener.dataset.mergeOpen;
+      dialog.querySelector("[data-merge-keep]").value = mergeOpener;
+      dialog.querySelector("[data-merge-name]").textContent = opener.dataset.name;
+      Array.prototype.forEach.call(dialog.querySelectorAll("select option"), function (option) {
+        option.disabled = option.value === mergeOpener;
+        option.hidden = option.value === mergeOpener;
+      });
+      dialog.querySelector("select").value = "";
+      dialog.showModal();
+      return;
+    }
+    if (event.target.closest && event.target.closest("[data-merge-close]") && dialog) dialog.close();
+  });
+  function mergeOpenerFocus() {
+    var button = mergeOpener && document.querySelector('[data-merge-open="' + mergeOpener + '"]');
+    if (button) button.focus();
+  }
+  document.addEventListener("close", function (event) {
+    if (event.target.id === "merge-dialog") mergeOpenerFocus();
+  }, true);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "people") mergeOpenerFocus();
+  });
 })();
