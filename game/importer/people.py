@@ -80,6 +80,7 @@ class Person:
 class PeopleIndex:
     people: dict[str, Person] = field(default_factory=dict)
     lone: dict[str, Person] = field(default_factory=dict)  # known only by a surname: never resolved to
+    common_words: set[str] = field(default_factory=set)  # words the articles write in lower case ("when", "what")
 
     # --- building -------------------------------------------------------------------------
 
@@ -203,7 +204,7 @@ class PeopleIndex:
 
         surname = strip_possessive(surname)
         if (surname.lower() in NOT_NAMES or surname.lower() in PLACE_AND_TIME or surname in ORG_WORDS
-                or not re.fullmatch(CAP, surname)):
+                or surname.lower() in self.common_words or not re.fullmatch(CAP, surname)):
             return None
         return self.lone.setdefault(surname, Person(surname))
 
@@ -291,5 +292,6 @@ def people_index_build(texts: list[str], known_people=()) -> PeopleIndex:
         index.add_known(known)
     for text in texts:
         index.learn_from_text(text)
+        index.common_words.update(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     learn_genders(index, texts)
     return index

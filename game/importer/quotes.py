@@ -384,6 +384,9 @@ class Attributor:
         match = PHRASE_VERB.match(plain) or VERB_PHRASE.match(plain)
         if not match:
             return None
+        words = match.group("who").split()
+        if not words or words[0] in PHRASE_NOT_FIRST or len(words) > 12:
+            return None  # "... with Florida Sen. Marco Rubio, in a finish that he said": not a speaker phrase
         speaker = self.speaker_of_phrase(match.group("who"), paragraph_index)
         return (speaker, "after: speaker phrase") if speaker is not None else None
 
@@ -425,7 +428,9 @@ class Attributor:
             tail = left[verb.end() :]
             if len(tail.split()) <= 12 and not re.search(r"[.!?]\s", tail):
                 if verb.group(0) in PARTICIPLES:
-                    subject = self.sentence_subject(sentence_left)
+                    # "with Gorka noting ...", "..., Spicer said, adding, ...": the name beside the participle.
+                    beside = PARTICIPLE_SUBJECT.search(_plain(left[: verb.start()])[-120:])
+                    subject = (beside.group("who") or beside.group("who2")) if beside else self.sentence_subject(sentence_left)
                     if subject:
                         speaker, _ = self.resolve(subject, paragraph_index)
                         return speaker, "before: participle"
@@ -434,7 +439,7 @@ class Attributor:
                 # 81, who has campaigned ..., said"): the first of them that names someone.
                 matches = [
                     re.search(rf"{WHO}[\s,]+{ADVERBS}$", head),
-                    re.search(rf"{WHO}(?:,\s*[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head),
+                    re.search(rf"{WHO}(?:,\s*(?!but\b|and\b|or\b|so\b|yet\b)[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head),
                 ]
                 # ("Head teachers in Northshire have warned": a place, not a speaker.)
                 matches = [m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+$",
@@ -543,14 +548,20 @@ REPORTED_AT_END = (re.compile(rf",\s+{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS})[.!?]$")
 # Verbs that put words in someone's mouth without "said": "Obama has called the chaos "a mess"".
 CHARACTERISING = r"called|calls|described|describes|dubbed|dubs|labelled|labeled|branded|brands|termed|derided|praised|proposed|promised|vowed|pledged"
 LEADING_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|While|Since|Despite|Asked|Informed|Pressed|Speaking)\b[^,]{0,100},\s+")
-INVERTED_LEFT = re.compile(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[A-Z][^,.;:!?\"“”]{{1,80}}),?\s*:?\s*$")
+INVERTED_LEFT = re.compile(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){{1,4}}),?\s*:?\s*$")
+PARTICIPLE_SUBJECT = re.compile(rf"(?:\bwith\s+(?P<who>{NAME})\s*$|(?P<who2>{NAME})\s+(?:{SPEECH_VERBS}),?\s*$)")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
 # A speaker phrase of up to ten words, then the verb; or the verb, then the phrase.
-PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^.;:!?\"“”]{{1,120}}?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
+PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^,.;:!?\"“”]{{1,100}}?(?:,\s[^,.;:!?\"“”]{{1,80}},)?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
 VERB_PHRASE = re.compile(rf"^[\s,;—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^.;:!?\"“”]{{1,160}}?"
                          rf"(?:,\s+[A-Z][^,.;:!?\"“”]{{1,60}})?){CLAUSE_END}")
+
+
+PHRASE_NOT_FIRST = {"with", "and", "but", "until", "for", "adding", "suggesting", "that", "to", "in", "on", "as",
+                    "after", "because", "while", "which", "who", "when", "if", "or", "so", "forcing", "leading",
+                    "saying", "at", "by", "from", "of", "than", "then", "though", "although", "where", "before"}
 
 
 def _plain(text: str) -> str:
