@@ -63,7 +63,7 @@ NAMED_BODY = (rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{
 # A body known by its initials: "the ACU", "the BMA", "CREW" (not "I", not "US").
 ACRONYM = r"(?:[Tt]he\s+)?(?!US\b|UK\b|OK\b|TV\b)[A-Z]{2,6}\b"
 WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
-ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|has|had|have|would|will|has also|had also)\s+)*"
+ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|however|quickly|publicly|privately|has|had|have|would|will|has also|had also|is|was)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
 AFTER_WHO_VERB = re.compile(rf"^[\s,.;—–-]*{WHO}\s+{ADVERBS}{VERB}\b")
@@ -477,6 +477,24 @@ class Attributor:
         if subject and (subordinate or not self.another_voice(sentence_left)):
             speaker, _ = self.resolve(subject, paragraph_index)
             return speaker, "sentence subject"
+        return self.doer(sentence_left, paragraph_index)
+
+    def doer(self, sentence_left: str, paragraph_index: int):
+        """`Carson took the stage and called the political system "..."`, `Clinton decried the GOP for "..."`:
+        a sentence whose subject is a person named in full, that reports no one else's words, puts its
+        quotation in that person's mouth (never sure)."""
+        if re.search(r"[\"“”]", sentence_left) or re.search(r"\baccording to\b", sentence_left, re.IGNORECASE):
+            return None
+        opened = LEADING_CLAUSE.sub("", SENTENCE_OPENERS.sub("", sentence_left.strip()), count=1)
+        match = re.match(rf"(?P<who>{NAME})(?:,\s[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,2}}?(?P<verb>[a-z]+(?:ed|s)\b)", opened)
+        if not match or re.match(r"['’]s\b", opened[match.end("who"):]):
+            return None
+        voices = [v for v in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", opened) if v.start() > match.end("verb")]
+        if voices or len(opened.split()) > 40:
+            return None
+        person = self.people.resolve_name(match.group("who"))
+        if isinstance(person, Person) and " " in person.full_name:
+            return person, "the sentence's subject"
         return None
 
     def rival_in(self, sentence: str, subject: Person) -> str | None:
@@ -533,6 +551,7 @@ CUE_CONFIDENCE = {
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
     "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
     "after a sentence reporting them": 0.75, "before: colon": 0.75,
+    "the sentence's subject": 0.7,
 }
 
 
