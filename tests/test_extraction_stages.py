@@ -193,3 +193,8 @@ def test_the_bbc_labels_are_whole_and_hold_no_article():
             for label in labels:
                 assert set(label) <= {"text", "speaker", "source", "pronoun", "group", "continued", "not_speech"}
                 assert len(label["text"].split()) >= 3
+
+
+def test_a_speaker_found_through_she_is_for_the_teacher_to_check():
+    found = quotes_of("Ms Jane Roe opened the meeting.", '"We will keep the library open," she said.')
+    assert [(q.speaker, q.sure) for q in found] == [("Jane Roe", False)]

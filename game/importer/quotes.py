@@ -144,6 +144,7 @@ class Attributor:
         self.people = people
         self.state = ArticleState()
         self.attributing = False  # reading a speaker phrase beside a speech verb, not a sentence's subject
+        self.by_pronoun = False  # the last attribution's speaker was "he" or "she": never sure
         title_match = re.match(rf"^(?:{TITLE_RE}\s+)?({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
         if title_match:
             self.state.headline_person = people.by_full_name(title_match.group(1))
@@ -225,6 +226,7 @@ class Attributor:
                 break
             if other.gender in (None, gender) and " " in other.full_name:
                 return None
+        self.by_pronoun = True
         return person
 
     def note_speaker(self, person: Person) -> None:
@@ -308,6 +310,7 @@ class Attributor:
     def attribute(self, text: str, spans: list[Span], position: int, quoted: QuotedRanges, paragraph_index: int):
         """(speaker or None, cue) for the span at `position` of a paragraph's spans."""
         self.attributing = True
+        self.by_pronoun = False
         try:
             return self._attribute(text, spans, position, quoted, paragraph_index)
         finally:
@@ -590,11 +593,14 @@ def _plain(text: str) -> str:
     return ABBREVIATED.sub(r"\1", text)
 
 
-def _confidence(speaker, name: str | None, cue: str, words: str) -> float:
-    """The cue's confidence, lowered for a lone surname and for a fragment of under four words."""
+def _confidence(speaker, name: str | None, cue: str, words: str, by_pronoun: bool = False) -> float:
+    """The cue's confidence, lowered for a lone surname, a fragment of under four words, and a speaker
+    found through "he" or "she" (a reading of the article, which the teacher checks)."""
     confidence = confidence_of(name, cue)
     if _lone(speaker) or len(words.split()) < FRAGMENT_WORDS:
         confidence = min(confidence, 0.6)
+    if by_pronoun:
+        confidence = min(confidence, 0.75)
     return confidence
 
 
@@ -784,7 +790,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     kind="spoken",
                     cue=cue,
                     speaker_is_group=isinstance(speaker, GroupName),
-                    confidence=_confidence(speaker, name, cue, text[span.start : span.end]),
+                    confidence=_confidence(speaker, name, cue, text[span.start : span.end], attributor.by_pronoun),
                 )
             )
             if span.runs_on and name is None:
