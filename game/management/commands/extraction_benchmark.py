@@ -28,9 +28,13 @@ class Command(BaseCommand):
     def handle(self, *args, labels=None, verbose=False, polnear=None, split="dev", bbc=None, misses=False, **options):
         root = Path(settings.BASE_DIR)
         if polnear or bbc:
-            if polnear:
+            missing = [path for path in (polnear, bbc) if path and not path.is_dir()]
+            for path in missing:
+                self.stdout.write(f"No local copy at {path}: the README says where to get one (its text stays out "
+                                  "of the repository).")
+            if polnear and polnear not in missing:
                 self.external(f"PolNeAR {split}", external.polnear_score(polnear, split), verbose, misses)
-            if bbc:
+            if bbc and bbc not in missing:
                 for set_name, set_labels in external.bbc_sets(root).items():
                     self.external(f"BBC {set_name}", external.bbc_score(bbc, set_labels), verbose, misses)
             return
