@@ -363,9 +363,10 @@ class Attributor:
     def reporter_of(self, sentence: str, paragraph_index: int):
         """Who a sentence reports speaking ("Prof Lovenduski said she was shocked", "..., Mr Howard
         said."), if it reports exactly one person and no one else's voice."""
-        if not sentence or re.search(r"[\"“”]", sentence):
+        if not sentence:
             return None
-        verbs = re.findall(rf"\b(?:{SPEECH_VERBS})\b", sentence)
+        sentence = _blank_quotes(sentence)  # `Mr Howard described it as "very important".`
+        verbs = re.findall(rf"\b(?:{SPEECH_VERBS}|{CHARACTERISING})\b", sentence)
         if len(verbs) != 1 or self.another_voice(sentence):
             return None
         self.attributing = True
@@ -531,9 +532,14 @@ class Attributor:
         opened = SENTENCE_OPENERS.sub("", sentence_left.strip())
         # "Emerging from a meeting with President Obama, Sanders said ...": the leading clause is not the subject.
         opened = LEADING_CLAUSE.sub("", opened, count=1) if require_verb else opened
-        pattern = (rf"{WHO}(?:,\s[^,]{{1,80}},)?\s+{ADVERBS}(?:{SPEECH_VERBS}|{CHARACTERISING}|wrote to|has written)\b"
+        pattern = (rf"{WHO}(?:,\s[^,]{{1,160}},)?\s+{ADVERBS}(?:{SPEECH_VERBS}|{CHARACTERISING}|wrote to|has written)\b"
                    if require_verb else rf"{WHO}\s")
         match = re.match(pattern, opened)
+        if require_verb and not (match and self.resolve(match.group("who"), 0)[0] is not None):
+            # "Liberal Democrat deputy leader Menzies Campbell said ...": a speaker phrase the WHO patterns miss.
+            phrase = SUBJECT_PHRASE.match(_plain(opened))
+            if phrase and phrase_head(phrase.group("who")).kind == "name":
+                return phrase.group("who")
         if match and (require_verb or self.resolve(match.group("who"), 0)[0] is not None):
             return match.group("who")
         if not require_verb:
@@ -576,7 +582,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
 # A speaker phrase of up to ten words, then the verb; or the verb, then the phrase.
-PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^,.;:!?\"“”]{{1,100}}?(?:,\s[^,.;:!?\"“”]{{1,80}},)?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
+PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^,.;:!?\"“”]{{1,100}}?(?:,\s[^,.;:!?\"“”]{{1,100}},?)?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
+SUBJECT_PHRASE = re.compile(rf"^(?P<who>[^,.;:!?\"“”]{{1,80}}?)(?:,\s[^,]{{1,160}},)?\s+{ADVERBS}(?:{SPEECH_VERBS}|{CHARACTERISING})\b")
 VERB_PHRASE = re.compile(rf"^[\s,;—–-]*(?:{SPEECH_VERBS})\s+(?P<who>[^.;:!?\"“”]{{1,160}}?"
                          rf"(?:,\s+[A-Z][^,.;:!?\"“”]{{1,60}})?){CLAUSE_END}")
 
