@@ -576,11 +576,13 @@ REPORTED_AT_END = (re.compile(rf",\s+{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS})[.!?]$")
 # Verbs that put words in someone's mouth without "said": "Obama has called the chaos "a mess"".
 CHARACTERISING = r"called|calls|described|describes|dubbed|dubs|labelled|labeled|branded|brands|termed|derided|praised|proposed|promised|vowed|pledged"
 LEADING_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|While|Since|Despite|Asked|Informed|Pressed|Speaking)\b[^,]{0,100},\s+")
-INVERTED_LEFT = re.compile(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){{1,4}}),?\s*:?\s*$")
+# (Not "told" or "asked": the name after them is the one spoken to, "told BBC News:".)
+INVERTED_VERBS = r"said|says|added|adds|explained|explains|continued|wrote|writes|insisted|argued|noted|warned|recalled|stressed|conceded"
+INVERTED_LEFT = re.compile(rf",\s+(?:{INVERTED_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){{1,4}}),?\s*:?\s*$")
 PARTICIPLE_SUBJECT = re.compile(rf"(?:\bwith\s+(?P<who>{NAME})\s*$|(?P<who2>{NAME})\s+(?:{SPEECH_VERBS}),?\s*$)")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 ABBREVIATED = re.compile(r"\b(Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.")
-CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|of|about|from|last|this|on)\b)"
+CLAUSE_END = r"(?=\s*(?:[,.;:!?\"“”—–]|$)|\s+(?:in|on|at|during|after|before|while|when|as|who|to|because|that|about|last|this|on)\b)"
 # A speaker phrase of up to ten words, then the verb; or the verb, then the phrase.
 PHRASE_VERB = re.compile(rf"^[\s,;—–-]*(?P<who>[^,.;:!?\"“”]{{1,100}}?(?:,\s[^,.;:!?\"“”]{{1,100}},?)?)\s+{ADVERBS}(?:{SPEECH_VERBS})\b")
 SUBJECT_PHRASE = re.compile(rf"^(?P<who>[^,.;:!?\"“”]{{1,80}}?)(?:,\s[^,]{{1,160}},)?\s+{ADVERBS}(?:{SPEECH_VERBS}|{CHARACTERISING})\b")
@@ -616,8 +618,13 @@ def _opens_a_sentence(text: str, span: Span) -> bool:
     return span.open_mark == 0 or before[-1:] in ".!?:" or before.endswith((".”", '."', "?”", '?"'))
 
 
-def _last_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())[-1] if text.strip() else ""
+def _sentence_before(text: str, end: int, quoted: QuotedRanges | None) -> str:
+    """The whole sentence that ends just before `end`, its quotations' full stops not counted."""
+    if not text[:end].strip():
+        return ""
+    quoted = quoted if quoted is not None else QuotedRanges(text, quote_spans(text))
+    start, _ = sentence_bounds(text, max(0, len(text[:end].rstrip()) - 2), quoted)
+    return text[start:end].strip()
 
 
 def _lone(speaker) -> bool:
@@ -770,9 +777,9 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
             if speaker is None and not (result and result[1]) and _opens_a_sentence(text, span):
                 # `..., said she was shocked at the findings. "We expected a bit of this ..."`: a quotation
                 # standing alone after a sentence that reports someone speaking is theirs.
-                before = _blank_quotes(text[: span.open_mark], [s for s in spans[:position]]).strip() \
-                    if span.open_mark > 0 else previous["text"].strip()
-                reporter = attributor.reporter_of(_last_sentence(before), paragraph.index) if before else None
+                before = _sentence_before(text, span.open_mark, quoted) if span.open_mark > 0 else \
+                    _sentence_before(previous["text"].rstrip(), len(previous["text"].rstrip()), None)
+                reporter = attributor.reporter_of(before, paragraph.index) if before else None
                 if reporter is not None:
                     speaker, cue = reporter, "after a sentence reporting them"
             if paragraph.index in laid_out and (speaker is None or cue in LAYOUT_OUTRANKS):
