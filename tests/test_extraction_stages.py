@@ -195,6 +195,11 @@ def test_the_bbc_labels_are_whole_and_hold_no_article():
                 assert len(label["text"].split()) >= 3
 
 
-def test_a_speaker_found_through_she_is_for_the_teacher_to_check():
+def test_she_is_sure_only_for_the_one_the_article_spoke_of_last_and_just_before():
     found = quotes_of("Ms Jane Roe opened the meeting.", '"We will keep the library open," she said.')
-    assert [(q.speaker, q.sure) for q in found] == [("Jane Roe", False)]
+    assert [(q.speaker, q.sure) for q in found] == [("Jane Roe", True)]
+    found = quotes_of("Ms Jane Roe opened the meeting.", "The council will decide in March.",
+                      "The budget is tight this year.", "There was a vote at the end of the evening.",
+                      '"We will keep the library open," she said.')
+    assert [q.speaker for q in found] in ([None], ["Jane Roe"])
+    assert not found[0].sure

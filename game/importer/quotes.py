@@ -120,6 +120,7 @@ class Subject:
 
     person: Person | None
     gender: str | None  # of the reference when the person is unknown ("the chairman": None)
+    paragraph: int = -1  # where the article spoke of them
 
 
 @dataclass
@@ -152,7 +153,8 @@ class Attributor:
         self.people = people
         self.state = ArticleState()
         self.attributing = False  # reading a speaker phrase beside a speech verb, not a sentence's subject
-        self.by_pronoun = False  # the last attribution's speaker was "he" or "she": never sure
+        self.by_pronoun = False  # the last attribution's speaker was "he" or "she", read from further back
+        self.paragraph = -1
         title_match = re.match(rf"^(?:{TITLE_RE}\s+)?({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
         if title_match:
             self.state.headline_person = people.by_full_name(title_match.group(1))
@@ -235,11 +237,14 @@ class Attributor:
             if " " in other.full_name and (other.gender == gender or (
                     other.gender is None and known_given_name(other.full_name.split()[0]))):
                 return None  # (a body taken for a person, "Migration Watch", is no rival)
-        self.by_pronoun = True
+        # Sure only when they are who the article spoke of last, in this paragraph or the one before:
+        # `Mrs Okonjo said ... "...," she said.` A "she" reaching further back is for the teacher to check.
+        latest = next((sub for sub in reversed(self.state.subjects) if sub.person is not None), None)
+        self.by_pronoun = not (latest is not None and latest.person is person and self.paragraph - latest.paragraph <= 1)
         return person
 
     def note_speaker(self, person: Person) -> None:
-        self.state.subjects.append(Subject(person, person.gender))
+        self.state.subjects.append(Subject(person, person.gender, self.paragraph))
         self.state.mentions.append(person)
 
     def _pronoun_subject(self, gender: str) -> Person | None:
@@ -258,6 +263,7 @@ class Attributor:
 
     def note_subjects(self, text: str, paragraph_index: int) -> None:
         """Record the people sentences of this paragraph are about (outside quotations)."""
+        self.paragraph = paragraph_index
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", _blank_quotes(text)):
             opened = SENTENCE_OPENERS.sub("", sentence.strip())
             match = re.match(rf"{WHO}", opened)
@@ -281,7 +287,7 @@ class Attributor:
                         speaker, understood = found, True
                         break
             if isinstance(speaker, Person):
-                self.state.subjects.append(Subject(speaker, speaker.gender))
+                self.state.subjects.append(Subject(speaker, speaker.gender, paragraph_index))
                 # (Only once the sentence is over: its own "he" is already its subject.)
                 rival = self.rival_in(opened, speaker) if sentence.rstrip().endswith((".", "!", "?")) else None
                 if rival:  # "Jane Roe met Ann Smith." Then "she" could be either: nobody is guessed.
@@ -303,7 +309,7 @@ class Attributor:
             if reported:  # "..., Prof Lovenduski said.": the one who spoke is who "she" means next
                 person, _ = self.resolve(reported.group("who"), paragraph_index)
                 if isinstance(person, Person):
-                    self.state.subjects.append(Subject(person, person.gender))
+                    self.state.subjects.append(Subject(person, person.gender, paragraph_index))
             for name in re.finditer(NAME, opened):  # everyone named, subject or not, for "he" and "she"
                 recipient = re.search(r"\bto\s+((?:[\w-]+\s+){0,3})$", opened[: name.start()][-40:])
                 if recipient and not re.search(r"\b(?:after|before|when|while|as|and|but|because)\b", recipient.group(1)):
