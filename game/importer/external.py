@@ -124,6 +124,7 @@ class Tally:
 @dataclass
 class SetScore:
     tallies: dict[str, Tally] = field(default_factory=lambda: {kind: Tally() for kind in KINDS})
+    sure: Tally = field(default_factory=Tally)  # the attributions the review page pre-ticks (named and pronoun)
     mistakes: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     milliseconds: list[float] = field(default_factory=list)  # per article
@@ -151,7 +152,11 @@ def score_items(name: str, found_quotes, items: list[Item], score: SetScore) -> 
                                     f"cue {quote.cue or '-'})")
             continue
         tally.attributed += 1
-        if last_word(quote.speaker) in item.right_words or normalise(quote.speaker) == item.exact:
+        right = last_word(quote.speaker) in item.right_words or normalise(quote.speaker) == item.exact
+        if quote.sure and item.kind != "unnamed":
+            score.sure.attributed += 1
+            score.sure.right += right
+        if right:
             tally.right += 1
         else:
             score.mistakes.append(f"{name} [{item.kind}] “{item.text[:60]}” given to {quote.speaker} "

@@ -71,6 +71,8 @@ class Command(BaseCommand):
             score = external.polnear_score(polnear, "dev")
             for kind, tally in score.tallies.items():
                 self.stdout.write(f"  PolNeAR dev {kind:8} {tally.line()}")
+            self.stdout.write(f"  PolNeAR dev sure     precision {score.sure.precision:6.1%} "
+                              f"({score.sure.right}/{score.sure.attributed} pre-ticked attributions right)")
             self.stdout.write(f"  PolNeAR dev speed: {score.p50():.1f} ms per article (p50), "
                               f"{external.ms_per_10k_chars(score):.1f} ms per 10,000 characters (median)")
         if bbc is not None:
@@ -78,6 +80,8 @@ class Command(BaseCommand):
                 score = external.bbc_score(bbc, labels)
                 for kind, tally in score.tallies.items():
                     self.stdout.write(f"  BBC {set_name:12} {kind:8} {tally.line()}")
+                self.stdout.write(f"  BBC {set_name:12} sure     precision {score.sure.precision:6.1%} "
+                                  f"({score.sure.right}/{score.sure.attributed} pre-ticked attributions right)")
 
     def section(self, title):
         self.stdout.write(f"\n== {title} ==")

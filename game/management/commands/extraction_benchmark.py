@@ -75,6 +75,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\n== {title}: {len(score.milliseconds)} articles, {score.p50():.1f} ms per article (p50) ==")
         for kind, tally in score.tallies.items():
             self.stdout.write(f"  {kind:8} {tally.line()}")
+        self.stdout.write(f"  sure     precision {score.sure.precision:6.1%} ({score.sure.right}/{score.sure.attributed}): "
+                          "the attributions pre-ticked Keep, named and pronoun sources")
         for mistake in score.mistakes if verbose else score.mistakes[:10]:
             self.stdout.write(f"  - {mistake}")
         for miss in score.misses if misses else []:
