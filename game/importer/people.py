@@ -18,7 +18,8 @@ from .types import KnownPerson
 _EXTENDED = [chr(code) for code in range(0x100, 0x250)]
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
 LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
-CAP = rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
+CAP = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
+       rf"(?:-(?!based\b|born\b|led\b|run\b|owned\b|backed\b|funded\b|style\b|era\b|made\b|like\b)[{LOWER}]+)?")  # Ban Ki-moon
 TITLE_RE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Councilmember|"
             r"Councilwoman|Councilman|Mayor|Rev)\.?")
 # A run of capitalised words, optionally after a title: "Dr Dan Poulter", "Mr Hunt", "Mark Porter".

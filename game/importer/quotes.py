@@ -35,7 +35,7 @@ from typing import Sequence
 
 from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
 from .mentions import known_given_name, phrase_head
-from .names import GROUP_SUBJECTS, NOT_NAMES, PARTICIPLES, SPEECH_VERBS
+from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
 from .styles import layout_speakers, transcript_quotes
 from .types import FoundQuote, KnownPerson, ParsedArticle
@@ -249,6 +249,8 @@ class Attributor:
 
     def _pronoun_subject(self, gender: str) -> Person | None:
         for subject in reversed(self.state.subjects[-6:]):
+            if subject.person is not None and subject.person.surname in ORG_WORDS:
+                continue  # "Peabody Energy" is no "he"
             if subject.person is None:
                 if subject.gender in (None, gender):
                     return None  # someone we could not identify may be meant
