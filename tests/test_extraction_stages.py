@@ -203,3 +203,22 @@ def test_she_is_sure_only_for_the_one_the_article_spoke_of_last_and_just_before(
                       '"We will keep the library open," she said.')
     assert [q.speaker for q in found] in ([None], ["Jane Roe"])
     assert not found[0].sure
+
+
+def test_an_event_or_a_people_is_never_a_speaker():
+    assert [q.speaker for q in quotes_of('"This is the future of energy," the Aspen Symposium said.')] == [None]
+    assert [q.speaker for q in quotes_of('"We will never accept this decision," the Americans said.')] == [None]
+
+
+def test_a_round_up_name_line_gives_the_next_paragraphs_quotation():
+    found = quotes_of("Dr Amira Patel, chair of the BMA council", '"Doctors cannot keep working like this."',
+                      "Mr John Smith, a local GP", '"We need more staff in every practice now."')
+    assert [q.speaker for q in found] == ["Amira Patel", "John Smith"]
+
+
+def test_a_pull_quote_repeating_earlier_words_is_whoever_said_them():
+    found = quotes_of('Mark Porter said: "We will strike if we have to, and we will win."',
+                      "Later Jeremy Hunt spoke to the press about the offer.",
+                      '"We will strike if we have to, and we will win."')
+    assert [(q.speaker, q.cue) for q in found] == [("Mark Porter", "before: who verb"),
+                                                   ("Mark Porter", "repeats an earlier quotation")]

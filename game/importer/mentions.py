@@ -40,6 +40,9 @@ chinese russia russian washington london york iowa nevada texas florida ohio vir
 hampshire california city county state states united kingdom nation world symposium summit
 conference convention festival week weekend day morning evening night
 """.split())
+EVENTS = {"symposium", "summit", "conference", "convention", "festival", "games", "cup", "awards", "olympics",
+          "championship", "election", "referendum", "debate", "rally", "marathon", "week", "day"}
+DEMONYM = re.compile(r"(?:ans|ese|is|ish|ers|ites)$")
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "ibn", "dos"}
 NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -96,6 +99,10 @@ def phrase_head(phrase: str) -> Head:
     if not runs:
         return Head("role", phrase) if re.match(r"(?i)(?:the|his|her|its|their)\s", phrase) else Head("none")
     words = runs[-1]
+    if any(w.lower() in EVENTS for w in words):
+        return Head("none")  # "the Aspen Symposium": an event says nothing
+    if first == "the" and len(words) == 1 and DEMONYM.search(words[0]) and not known_given_name(words[0]):
+        return Head("none")  # "the Americans", "the Saudis": a people, not a speaker
     if all(re.fullmatch(r"[A-Z]{2,6}", w) for w in words):
         return Head("body", " ".join(words))  # "the ACU", "CREW"
     if first == "the" and len(runs) == 1 and tokens[1:2] == [runs[0][0]] and not any(

@@ -577,7 +577,7 @@ CUE_CONFIDENCE = {
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
     "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
     "after a sentence reporting them": 0.75, "before: colon": 0.75,
-    "the sentence's subject": 0.7,
+    "the sentence's subject": 0.7, "repeats an earlier quotation": 0.85,
 }
 
 
@@ -842,6 +842,22 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
         ends_with_quote = had_quote and (last_close >= len(text.rstrip()) - 1 or _one_attribution(text[last_close + 1 :])
                                          or not text[last_close + 1 :].strip())
         previous = {"had_quote": ends_with_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
+    return _repeats_keep_their_speaker(found)
+
+
+def _repeats_keep_their_speaker(found: list[FoundQuote]) -> list[FoundQuote]:
+    """A pull quote repeating words quoted earlier is the words of whoever said them there, not of the
+    nearest speaker: `Mark Porter said: "We will win."` ... then `"We will win."` on its own."""
+    said: dict[str, FoundQuote] = {}
+    for index, quote in enumerate(found):
+        key = re.sub(r"\W+", " ", quote.text).strip().lower()
+        earlier = said.get(key)
+        if earlier is not None and earlier.speaker and (quote.speaker is None or quote.cue in LAYOUT_OUTRANKS):
+            found[index] = replace(quote, speaker=earlier.speaker, cue="repeats an earlier quotation",
+                                   speaker_is_group=earlier.speaker_is_group,
+                                   confidence=min(earlier.confidence, confidence_of(earlier.speaker, "repeats an earlier quotation")))
+        elif quote.speaker and key not in said:
+            said[key] = quote
     return found
 
 

@@ -138,7 +138,7 @@ def layout_speakers(article: ParsedArticle, people: PeopleIndex) -> dict[int, Pe
         # A round-up: a name-and-role line, then a quotation (on the next line, or in the next paragraph).
         first, _, rest = text.partition("\n")
         line = NAME_ROLE_LINE.match(first)
-        if line and rest.lstrip()[:1] in "“\"":
+        if line and rest.strip() and rest.lstrip()[:1] in "“\"":  # ("" is in every string: a lone line is not this)
             if (person := _named(line.group("name"), people)) is not None:
                 given[paragraph.index] = person
         elif line and not rest and position + 1 < len(paragraphs) and paragraphs[position + 1].text.lstrip()[:1] in "“\"":
