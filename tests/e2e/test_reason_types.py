@@ -54,7 +54,8 @@ def test_a_teacher_confirms_a_quotations_kind_on_the_review_page_and_a_student_i
     debate.save(update_fields=["owner"])
     quote = Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).order_by("pk").first()
     login(page, "ms-okafor", "chalk-and-talk-42")
-    page.goto(f"/teach/debates/{debate.pk}/")
+    # A published quotation is among "All" (the page opens on "To check" while the importer's drafts wait).
+    page.goto(f"/teach/debates/{debate.pk}/?show=all")
     row = page.locator(f"#quote-{quote.pk}")
     row.locator("summary").click()  # one line until opened
     # Choosing from the row's list saves it in place (htmx, on change), with "Saved" announced.
