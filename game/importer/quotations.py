@@ -154,8 +154,11 @@ def sentence_bounds(text: str, position: int, quoted: QuotedRanges) -> tuple[int
     window = max(0, position - SENTENCE_WINDOW)
     start = window
     for match in re.finditer(r"[.!?]['’\"”]?\s+(?=[A-Z\"“‘'])", text[window:position]):
-        if window + match.start() not in quoted and not ABBREVIATION.search(text, max(0, window + match.start() - 6),
-                                                                             window + match.start() + 1):
+        # A full stop inside a quotation ends the sentence too when the quotation closes on it:
+        # `... all the arguments." Mr Howard described ...`.
+        closes = match.group(0)[1:2] in "\"”"
+        if (closes or window + match.start() not in quoted) and not ABBREVIATION.search(
+                text, max(0, window + match.start() - 6), window + match.start() + 1):
             start = window + match.end()
     end = min(len(text), position + SENTENCE_WINDOW)
     for match in re.finditer(r"[.!?]['’\"”]?(?:\s+|$)", text[position : position + SENTENCE_WINDOW]):
