@@ -222,3 +222,11 @@ def test_a_pull_quote_repeating_earlier_words_is_whoever_said_them():
                       '"We will strike if we have to, and we will win."')
     assert [(q.speaker, q.cue) for q in found] == [("Mark Porter", "before: who verb"),
                                                    ("Mark Porter", "repeats an earlier quotation")]
+
+
+def test_a_lone_quotation_after_a_sentence_reporting_someone_is_theirs_never_sure():
+    found = quotes_of(
+        'Mr Michael Howard spoke after the vote. "We lost tonight, but we will be back." '
+        'Mr Howard described the result as "very close". "This is from someone who knows the party well."'
+    )
+    assert [(q.speaker, q.sure) for q in found if "someone" in q.text] == [("Michael Howard", False)]
