@@ -82,6 +82,7 @@ class PeopleIndex:
     people: dict[str, Person] = field(default_factory=dict)
     lone: dict[str, Person] = field(default_factory=dict)  # known only by a surname: never resolved to
     common_words: set[str] = field(default_factory=set)  # words the articles write in lower case ("when", "what")
+    _resolved: dict[str, Person | None] = field(default_factory=dict, repr=False)
 
     # --- building -------------------------------------------------------------------------
 
@@ -89,6 +90,7 @@ class PeopleIndex:
         full_name = " ".join(strip_possessive(word) for word in full_name.split())
         person = self.people.get(full_name)
         if person is None:
+            self._resolved.clear()
             person = self.people[full_name] = Person(full_name, gender or gender_of_first_name(full_name.split()[0]))
         elif gender and not person.gender:
             person.gender = gender
@@ -236,7 +238,15 @@ class PeopleIndex:
         return False
 
     def resolve_name(self, phrase: str) -> Person | None:
-        """A name as written: "Jeremy Hunt", "Mr Hunt", "Dr Dan Poulter", "Hunt"."""
+        """A name as written: "Jeremy Hunt", "Mr Hunt", "Dr Dan Poulter", "Hunt" (remembered until the
+        index learns someone new, so an article that names the same people thousands of times stays linear)."""
+        if phrase in self._resolved:
+            return self._resolved[phrase]
+        person = self._resolve_name(phrase)
+        self._resolved[phrase] = person
+        return person
+
+    def _resolve_name(self, phrase: str) -> Person | None:
         words = [strip_possessive(w) for w in phrase.replace(".", "").split()]
         while len(words) > 1 and words[0].lower() in NOT_NAMES and words[0].lower() not in TITLES:
             words = words[1:]  # "Islander Ruaridh O'Neill", "Opposition leader ..."
@@ -295,4 +305,5 @@ def people_index_build(texts: list[str], known_people=()) -> PeopleIndex:
         index.learn_from_text(text)
         index.common_words.update(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     learn_genders(index, texts)
+    index._resolved.clear()  # genders learnt while building change who "Mr Hunt" can be
     return index

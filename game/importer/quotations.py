@@ -96,26 +96,26 @@ def _single_closes(text: str) -> list[int]:
 
 
 def single_spans(text: str, outside: list[Span]) -> list[Span]:
+    """Single-quoted passages outside the double-quoted ones (only the marks are visited)."""
     spans = []
     single_closes = _single_closes(text)
     blocked = sorted((s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in outside)
     starts = [a for a, _ in blocked]
-    i, n = 0, len(text)
-    while i < n:
+    n, after = len(text), 0
+    for mark in re.finditer(r"[‘']", text):
+        i = mark.start()
+        if i < after:
+            continue
         at = bisect_right(starts, i) - 1
         if at >= 0 and i <= blocked[at][1]:
-            i = blocked[at][1] + 1
             continue
-        char = text[i]
-        if char in "‘'" and (i == 0 or text[i - 1] in PRECEDES_OPENING) and i + 1 < n and text[i + 1].isalnum():
+        if (i == 0 or text[i - 1] in PRECEDES_OPENING) and i + 1 < n and text[i + 1].isalnum():
             k = bisect_left(single_closes, i + 1)
             close = single_closes[k] if k < len(single_closes) else -1
             following = bisect_right(starts, i)
             if close >= 0 and (following >= len(starts) or close < starts[following]):
                 spans.append(Span(i + 1, close, i, close))
-                i = close + 1
-                continue
-        i += 1
+                after = close + 1
     return spans
 
 
