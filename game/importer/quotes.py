@@ -404,6 +404,11 @@ class Attributor:
         plain = _plain(right)
         match = PHRASE_VERB.match(plain) or VERB_PHRASE.match(plain)
         if not match:
+            # `"..." in sharp contrast to previous elections, says Dante Scala, a political scientist.`
+            tail = TRAILING_ATTRIBUTION.search(plain)
+            if tail and not re.search(rf"\b(?:{SPEECH_VERBS})\b", plain[: tail.start()]):
+                speaker = self.speaker_of_phrase(tail.group("who"), paragraph_index)
+                return (speaker, "after: speaker phrase") if isinstance(speaker, Person) and not _lone(speaker) else None
             return None
         words = match.group("who").split()
         if not words or words[0] in PHRASE_NOT_FIRST or len(words) > 12:
@@ -489,9 +494,12 @@ class Attributor:
         if left.rstrip().endswith(":") and not verbs and not re.search(r"[\"“”]", left):
             # "In a Fox interview later that day, Trump went even further: “...": the sentence's subject.
             opened = LEADING_CLAUSE.sub("", SENTENCE_OPENERS.sub("", sentence_left.strip()), count=1)
-            lead = re.match(rf"{NAME}\s+(?:[a-z]+\s+){{1,6}}", opened)
-            person = self.people.resolve_name(lead.group(0).split(" ")[0] if False else re.match(NAME, opened).group(0)) \
-                if lead else None
+            lead = re.match(rf"(?P<who>{NAME})(?:,\s[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{1,6}}", _plain(opened))
+            person = None
+            if lead:
+                person = self.people.resolve_name(lead.group("who"))
+                if person is None and phrase_head(lead.group("who")).kind == "name":
+                    person = self.named_by_phrase(lead.group("who"))  # "Senate Majority Leader Mitch McConnell"
             if isinstance(person, Person):
                 return person, "before: colon"
         subject = self.sentence_subject(sentence_left, require_verb=True)
@@ -612,10 +620,15 @@ PHRASE_NOT_FIRST = {"with", "and", "but", "until", "for", "adding", "suggesting"
                     "saying", "at", "by", "from", "of", "than", "then", "though", "although", "where", "before"}
 
 
+TRAILING_ATTRIBUTION = re.compile(r",\s+(?:says|said|added|adds|explained|explains|notes|noted)\s+(?P<who>[A-Z][^,.;:!?\"“”]{1,80})"
+                                  r"(?:,[^.;!?\"“”]{0,160})?[.!?]?\s*$")
+
+
 def _plain(text: str) -> str:
-    """The text with abbreviations' full stops and short parentheses taken out: "Sen. Chuck Schumer
-    (D-N.Y.) said" reads as one phrase."""
+    """The text with abbreviations' full stops, short parentheses and party labels taken out: "Sen.
+    Chuck Schumer (D-N.Y.) said" and "Mitch McConnell, R-Ky., said" read as one phrase."""
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
+    text = re.sub(r",\s+[RDI]-[A-Z][A-Za-z.]{1,8},", ",", text)
     return ABBREVIATED.sub(r"\1", text)
 
 
@@ -652,8 +665,13 @@ def _one_attribution(between: str) -> bool:
     """`said Dave Majernik, a one-time Cruz backer who serves as vice chairman of ...`: one sentence
     with one speech verb, the attribution of the quotation before it, and no other voice."""
     plain = _plain(between).strip()
+    # Voices: a speech verb after a name or a pronoun, or before one ("said Trump"); "news outlets
+    # declared him" in a clause is no one else's voice.
+    voices = re.findall(rf"(?:\b[A-Z][\w'’-]*|\b(?:he|she|they))\s+{ADVERBS}(?:{SPEECH_VERBS})\b"
+                        rf"|\b(?:{SPEECH_VERBS})\s+(?:[A-Z]|he\b|she\b)", plain)
     verbs = re.findall(rf"\b(?:{SPEECH_VERBS})\b", plain)
-    return len(plain.split()) <= 45 and len(verbs) == 1 and not re.search(r"[.!?]\s+\S", plain.rstrip(".!? "))
+    return (len(plain.split()) <= 45 and len(verbs) >= 1 and len(voices) <= 1
+            and not re.search(r"[.!?]\s+\S", plain.rstrip(".!? ")))
 
 
 def _attribution_with_who_clause(between: str) -> bool:
