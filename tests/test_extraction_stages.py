@@ -195,14 +195,14 @@ def test_the_bbc_labels_are_whole_and_hold_no_article():
                 assert len(label["text"].split()) >= 3
 
 
-def test_she_is_sure_only_for_the_one_the_article_spoke_of_last_and_just_before():
+def test_she_is_sure_only_for_someone_named_in_this_paragraph_or_the_one_before():
     found = quotes_of("Ms Jane Roe opened the meeting.", '"We will keep the library open," she said.')
     assert [(q.speaker, q.sure) for q in found] == [("Jane Roe", True)]
-    found = quotes_of("Ms Jane Roe opened the meeting.", "The council will decide in March.",
-                      "The budget is tight this year.", "There was a vote at the end of the evening.",
-                      '"We will keep the library open," she said.')
-    assert [q.speaker for q in found] in ([None], ["Jane Roe"])
-    assert not found[0].sure
+    found = quotes_of("Ms Jane Roe opened the meeting.", "The budget is tight this year.",
+                      '"We will keep the library open," she said. "All of it, every branch."')
+    assert [(q.speaker, q.sure) for q in found] in ([("Jane Roe", False)] * 2, [(None, False)] * 2)
+    found = quotes_of('"We will keep the library open," said Ms Jane Roe. "We have found the money," she added.')
+    assert [(q.speaker, q.sure) for q in found] == [("Jane Roe", True), ("Jane Roe", True)]
 
 
 def test_an_event_or_a_people_is_never_a_speaker():

@@ -133,6 +133,7 @@ class ArticleState:
     headline_person: Person | None = None
     groups: list[str] = field(default_factory=list)  # groups introduced so far ("a group of cross-party MPs")
     mentions: list[Person] = field(default_factory=list)  # everyone named so far, in order
+    named: dict[int, set[str]] = field(default_factory=dict)  # paragraph index -> who it names (in words)
 
 
 def is_speech(text: str, span: Span) -> bool:
@@ -237,10 +238,7 @@ class Attributor:
             if " " in other.full_name and (other.gender == gender or (
                     other.gender is None and known_given_name(other.full_name.split()[0]))):
                 return None  # (a body taken for a person, "Migration Watch", is no rival)
-        # Sure only when they are who the article spoke of last, in this paragraph or the one before:
-        # `Mrs Okonjo said ... "...," she said.` A "she" reaching further back is for the teacher to check.
-        latest = next((sub for sub in reversed(self.state.subjects) if sub.person is not None), None)
-        self.by_pronoun = not (latest is not None and latest.person is person and self.paragraph - latest.paragraph <= 1)
+        self.by_pronoun = True  # a reading of the article: sure only when the paragraph named them at a quotation
         return person
 
     def note_speaker(self, person: Person) -> None:
@@ -319,6 +317,7 @@ class Attributor:
                 mentioned = self.people.resolve_name(name.group(0))
                 if mentioned is not None:
                     self.state.mentions.append(mentioned)
+                    self.state.named.setdefault(paragraph_index, set()).add(mentioned.full_name)
             org = ORG_SUBJECT.search(sentence)
             if org:
                 self.state.last_org = org.group("org")
@@ -580,7 +579,7 @@ class Attributor:
 # from elsewhere (a paragraph before, a sentence's subject) is a reading the teacher should check.
 CUE_CONFIDENCE = {
     "after: who verb": 0.95, "after: verb who": 0.95, "between: verb who": 0.95, "between: who verb": 0.95,
-    "before: who verb": 0.9, "before: according to": 0.9, "before: signed by": 0.9, "before: participle": 0.8,
+    "before: who verb": 0.9, "before: according to": 0.9, "before: signed by": 0.9, "before: participle": 0.75,
     "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
     "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
@@ -766,6 +765,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
     found: list[FoundQuote] = []
     previous: dict = {"had_quote": False, "speaker": None, "text": ""}
     run_on_without_speaker: list[int] = []  # found quotations that ran on, their speaker not yet known
+    last_through_pronoun = False
     for paragraph in article.paragraphs:
         text = paragraph.text
         spans = quote_spans(text)
@@ -777,6 +777,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
         last_close = -1
         last_cue = ""
         had_quote = False
+        named_in_paragraph: Person | str | None = None  # the last speaker this paragraph named at a quotation
         for position, span in enumerate(spans):
             if len(found) >= MAX_QUOTES:
                 return found
@@ -819,6 +820,18 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     speaker, cue = reporter, "after a sentence reporting them"
             if paragraph.index in laid_out and (speaker is None or cue in LAYOUT_OUTRANKS):
                 speaker, cue = laid_out[paragraph.index], "name line or credit"
+            # "He" or "she" is sure only after the same person's own named quotation in this paragraph
+            # (`"...," said Mrs Okonjo. "...," she added.`); a speaker carried on from a quotation found
+            # through a pronoun is as unsure as that one.
+            through_pronoun = attributor.by_pronoun if result else False
+            if cue in LAYOUT_OUTRANKS and cue != "introduced by the previous paragraph":
+                through_pronoun = last_through_pronoun
+            if through_pronoun and isinstance(speaker, Person) and (speaker is named_in_paragraph or any(
+                    speaker.full_name in attributor.state.named.get(index, ()) for index in (paragraph.index,
+                                                                                             paragraph.index - 1))):
+                # `Mrs Okonjo said longer days ... "...," she said.`: named in this paragraph or the one just
+                # before, and (the rival check in `pronoun`) no one else "she" could mean named since.
+                through_pronoun = False
             name = speaker.full_name if isinstance(speaker, Person) else speaker
             opens_a_run = span.open_mark == 0 or (position > 0 and spans[position - 1].runs_on)
             if name is not None and cue.startswith(("after", "between")) and opens_a_run and continuing:
@@ -839,12 +852,15 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     kind="spoken",
                     cue=cue,
                     speaker_is_group=isinstance(speaker, GroupName),
-                    confidence=_confidence(speaker, name, cue, text[span.start : span.end], attributor.by_pronoun),
+                    confidence=_confidence(speaker, name, cue, text[span.start : span.end], through_pronoun),
                 )
             )
             if span.runs_on and name is None:
                 run_on_without_speaker.append(len(found) - 1)
             had_quote = True
+            last_through_pronoun = through_pronoun
+            if speaker is not None and not through_pronoun:
+                named_in_paragraph = speaker
             last_speaker_in_paragraph = speaker
             last_cue = cue
             last_close = span.close_mark if span.close_mark >= 0 else span.end
