@@ -8,6 +8,7 @@ The file's name is not `test_*.py`, so the suite never collects it (running the 
 image); `dev.py screenshots` names it to pytest, which collects a file it is given.
 """
 
+import random
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def test_the_readme_screenshots(browser, live_server, teacher, monkeypatch):
     monkeypatch.setattr(rules, "LIVE_READING_SECONDS", 1)
     articles_import(paths=[ROOT / "seeds"])
     game = game_create(host=teacher, debate=Debate.objects.get(slug="junior-doctors-contract"), mode="who_said",
-                       questions=5, seconds=30)
+                       questions=5, seconds=30, rng=random.Random(22))  # the same question every time
     IMAGES.mkdir(parents=True, exist_ok=True)
 
     projector_context = browser.new_context(base_url=live_server.url, viewport=PROJECTOR)
