@@ -9,10 +9,10 @@ image); `dev.py screenshots` names it to pytest, which collects a file it is giv
 """
 
 import random
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from game import rules
@@ -27,8 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 IMAGES = ROOT / "docs" / "images"
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1920, "height": 1080}
-# The rest of the class, joined and answering through the service (a browser each would cost a lot for a picture).
-CLASSMATES = [("Ben", True), ("Chloe", True), ("Dev", False), ("Ezra", True), ("Freya", False), ("Hana", True)]
+# The rest of the class, joined and answering through the service (a browser each would cost a lot for a
+# picture): right or not, and how many seconds after the answers opened, so their points are the same every time.
+CLASSMATES = [("Ben", True, 2.4), ("Chloe", True, 3.1), ("Dev", False, 4.0), ("Ezra", True, 5.5),
+              ("Freya", False, 6.2), ("Hana", True, 9.0)]
 
 
 def test_the_readme_screenshots(browser, live_server, teacher, monkeypatch):
@@ -51,7 +53,7 @@ def test_the_readme_screenshots(browser, live_server, teacher, monkeypatch):
     phone.get_by_label("Nickname").fill("Amira")
     phone.get_by_role("button", name="Join").click()
     expect(phone.get_by_role("heading", name="You're in, Amira!")).to_be_visible()
-    players = [(player_join(game=game, nickname=name), right) for name, right in CLASSMATES]
+    players = [(player_join(game=game, nickname=name), right, seconds) for name, right, seconds in CLASSMATES]
     expect(projector.locator(".live-names")).to_contain_text(CLASSMATES[-1][0])
 
     projector.get_by_role("button", name="Start the game").click()
@@ -60,11 +62,15 @@ def test_the_readme_screenshots(browser, live_server, teacher, monkeypatch):
     phone.screenshot(path=IMAGES / "phone.png")
 
     question = LiveQuestion.objects.get(game=game, position=0)
-    wrong = next(pk for pk in question.options if pk != question.right_answer)
-    for player, right in players:
-        answer_submit(game=game, player=player, position=0, answer_id=question.right_answer if right else wrong,
-                      now=timezone.now())
-    phone.locator("button.option", has_text=question.right_label).click()  # the last to answer: the question closes
+    game.refresh_from_db()
+    wrong = [pk for pk in question.options if pk != question.right_answer]
+    for player, right, seconds in players:
+        answer_submit(game=game, player=player, position=0, answer_id=question.right_answer if right else wrong[0],
+                      now=game.opens_at + timedelta(seconds=seconds))
+    # Amira is the last to answer, so the question closes; she answers wrong, since her points (a right answer's
+    # depend on her real time) would make the leaderboard differ from one run to the next.
+    amira_answers = dict(zip(question.options, question.option_labels))[wrong[1]][0]
+    phone.locator("button.option", has_text=amira_answers).click()
     expect(projector.get_by_role("heading", name=f"The answer: {question.right_label}")).to_be_visible()
     projector.screenshot(path=IMAGES / "projector.png")
 
