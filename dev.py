@@ -5,6 +5,7 @@
     python3 dev.py test      # every test, browser tests included (extra arguments go to pytest);
                              # starts a throwaway Redis for them (and Chromium/redis-server via apt-get as root)
     python3 dev.py bench     # the benchmark figures (bench --load: the answer path under load)
+    python3 dev.py screenshots   # docs/images/phone.png and projector.png, from a live game in Chromium
     python3 dev.py manage COMMAND ...   # any manage.py command, in the venv, with the development settings
 
 Runs under any Python 3.8+, finds a Python 3.12 or newer for the project itself
@@ -274,6 +275,18 @@ def bench(args: list[str]) -> int:
     return subprocess.run([str(python), "manage.py", "benchmark", *args], cwd=ROOT, env=env).returncode
 
 
+def screenshots(args: list[str]) -> int:
+    """The README's screenshots (`docs/images/`): a live game played in Chromium on the test server's
+    throwaway database, by `tests/e2e/screenshots.py` (which the suite itself never collects)."""
+    python = ensure_venv("test")
+    env = dict(os.environ)
+    env["HUSTINGS_CHROMIUM"] = ensure_chromium()
+    result = subprocess.run([str(python), "-m", "pytest", "tests/e2e/screenshots.py", "-q", *args], cwd=ROOT, env=env)
+    if result.returncode == 0:
+        say("Wrote docs/images/phone.png (390x844) and docs/images/projector.png (1920x1080).")
+    return result.returncode
+
+
 def manage_command(args: list[str]) -> int:
     """`manage.py` in the venv with the development settings (DEBUG=1), from any folder, on a
     development database brought up to date first (a fresh clone has none yet)."""
@@ -287,7 +300,7 @@ def manage_command(args: list[str]) -> int:
     return subprocess.run([str(python), "manage.py", *args], cwd=ROOT, env=env).returncode
 
 
-COMMANDS = {"start": start, "test": test, "bench": bench, "manage": manage_command}
+COMMANDS = {"start": start, "test": test, "bench": bench, "screenshots": screenshots, "manage": manage_command}
 
 
 def main() -> int:

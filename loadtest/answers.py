@@ -1,7 +1,7 @@
 """The answer path under load: `python3 dev.py bench --load` runs this.
 
 For SQLite and then PostgreSQL it prepares a fresh database (migrate, import seeds/) and measures
-the page server the README deploys, gunicorn (WSGI: 2 workers of 4 threads), against uvicorn
+the page server docs/running-a-server.md deploys, gunicorn (WSGI: 2 workers of 4 threads), against uvicorn
 (ASGI, 2 workers) serving the same pages, both with production settings. For each it runs Locust
 (loadtest/locustfile.py):
 
@@ -10,7 +10,7 @@ the page server the README deploys, gunicorn (WSGI: 2 workers of 4 threads), aga
 2. 30 players pausing 2-5 s between answers, as a class does, for 40 s.
 
 It prints answers a second, p50/p95/p99, the ratio of answers a second to the floor's requests a
-second, and how uvicorn compares with gunicorn (the README deploys uvicorn only for the live
+second, and how uvicorn compares with gunicorn (docs/running-a-server.md deploys uvicorn only for the live
 game's event streams). Figures only: nothing here passes or fails on speed.
 """
 
@@ -109,7 +109,7 @@ def line(label: str, stats: dict) -> str:
             f"p99 {stats['p99']:5.0f} ms  {stats['count']:6} requests  {stats['failures']} failed")
 
 
-# The pages as the README deploys them, and the ASGI server they are compared with.
+# The pages as docs/running-a-server.md deploys them, and the ASGI server they are compared with.
 SERVERS = {
     "gunicorn (WSGI), 2 workers x 4 threads": lambda port: [
         str(BIN / "gunicorn"), "debate.wsgi", "--workers", "2", "--threads", "4", "--bind", f"127.0.0.1:{port}",
@@ -155,7 +155,7 @@ def measure(label: str, env: dict, command) -> dict:
 
 def compare(database: str, database_url: str) -> None:
     env = database_prepare(database_url)
-    pooled = dict(env, DB_POOL_SIZE="20") if database == "PostgreSQL" else env  # as the README runs uvicorn
+    pooled = dict(env, DB_POOL_SIZE="20") if database == "PostgreSQL" else env  # as docs/running-a-server.md runs it
     wsgi, asgi = (measure(f"{database}: {label}", pooled if "uvicorn" in label else env, command)
                   for label, command in SERVERS.items())
     within = (asgi["p95"] <= 1.5 * wsgi["p95"] and asgi["answers"] * 1.5 >= wsgi["answers"]

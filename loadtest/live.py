@@ -1,5 +1,5 @@
-"""Load test of a live game: 500 players, 10 questions, PostgreSQL and Redis, served as the README
-deploys it (gunicorn for pages, uvicorn for the event streams), or by uvicorn alone.
+"""Load test of a live game: 500 players, 10 questions, PostgreSQL and Redis, served as
+docs/running-a-server.md deploys it (gunicorn for pages, uvicorn for the event streams), or by uvicorn alone.
 
     .venv/bin/python loadtest/live.py [--players 500] [--questions 10] [--pages gunicorn|uvicorn]
 
@@ -212,9 +212,9 @@ class Player(Screen):
 
 
 def servers_start(pages: str, env: dict) -> tuple[list[subprocess.Popen], str, str]:
-    """The pages and the event streams as the README deploys them (`pages="gunicorn"`: gunicorn for
-    pages, uvicorn for /live/events/, a proxy between them, here the clients' own routing), or
-    uvicorn for everything (`pages="uvicorn"`)."""
+    """The pages and the event streams as docs/running-a-server.md deploys them (`pages="gunicorn"`:
+    gunicorn for pages, uvicorn for /live/events/, a proxy between them, here the clients' own
+    routing), or uvicorn for everything (`pages="uvicorn"`)."""
     python = sys.executable
     events_port = free_port()
     events = subprocess.Popen([python, "-m", "uvicorn", "debate.asgi:application", "--host", "127.0.0.1", "--port",
@@ -424,6 +424,7 @@ if __name__ == "__main__":
     parser.add_argument("--players", type=int, default=500)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--pages", choices=["gunicorn", "uvicorn"], default="gunicorn",
-                        help="the server for pages: gunicorn as the README deploys (default), or uvicorn for all")
+                        help="the server for pages: gunicorn as docs/running-a-server.md deploys (default), "
+                             "or uvicorn for all")
     options = parser.parse_args()
     asyncio.run(run(options.players, options.questions, options.pages))

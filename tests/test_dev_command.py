@@ -20,3 +20,18 @@ def test_the_test_command_starts_a_throwaway_redis_on_a_free_port_and_stops_it(t
         process.wait(timeout=10)
     assert not dev.redis_answers(port)  # stopped: nothing left listening
     assert list(tmp_path.iterdir()) == []  # it kept nothing on disk
+
+
+def test_the_screenshots_command_runs_a_script_the_suite_never_collects():
+    """`python3 dev.py screenshots` rewrites docs/images/; `python3 dev.py test` must not."""
+    import fnmatch
+    import tomllib
+
+    sys.path.insert(0, str(ROOT))
+    import dev
+
+    assert "screenshots" in dev.COMMANDS
+    script = ROOT / "tests" / "e2e" / "screenshots.py"
+    assert script.exists()
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["python_files"]
+    assert not any(fnmatch.fnmatch(script.name, pattern) for pattern in patterns)

@@ -66,7 +66,7 @@ class Command(BaseCommand):
         polnear, bbc = external.local_copies(root)
         self.section("Who said what on real news (labelled by others)")
         if polnear is None and bbc is None:
-            self.stdout.write(f"  no local copy: see docs in README ({external.POLNEAR_ENV}, {external.BBC_ENV})")
+            self.stdout.write(f"  no local copy: see docs/developing.md ({external.POLNEAR_ENV}, {external.BBC_ENV})")
         if polnear is not None:
             score = external.polnear_score(polnear, "dev")
             for kind, tally in score.tallies.items():

@@ -30,8 +30,8 @@ class Command(BaseCommand):
         if polnear or bbc:
             missing = [path for path in (polnear, bbc) if path and not path.is_dir()]
             for path in missing:
-                self.stdout.write(f"No local copy at {path}: the README says where to get one (its text stays out "
-                                  "of the repository).")
+                self.stdout.write(f"No local copy at {path}: docs/developing.md says where to get one (its text "
+                                  "stays out of the repository).")
             if polnear and polnear not in missing:
                 self.external(f"PolNeAR {split}", external.polnear_score(polnear, split), verbose, misses)
             if bbc and bbc not in missing:
