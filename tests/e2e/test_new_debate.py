@@ -67,6 +67,8 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
         re.compile(r"^Check the speaker\. The importer thinks Omar Feldman said this"))
     expect(row.get_by_label("Keep")).not_to_be_checked()
     page.get_by_role("link", name="All (10)").click()
+    # The link clicked is focused at once; wait for the list that replaces it, and its focus.
+    expect(page.get_by_role("link", name="All (10)")).to_have_attribute("aria-current", "page")
     expect(page.get_by_role("link", name="All (10)")).to_be_focused()
     sure = page.locator(f"#quote-{Quote.objects.get(text__startswith='We were not asked').pk}")
     sure.locator("summary").focus()
