@@ -33,6 +33,19 @@ REASON_TYPES = [
     ("value", "A value judgement", "It rests on what is fair, right or safe: a judgement, not a fact."),
     ("prediction", "A prediction", "It rests on what will happen: a forecast or a risk."),
 ]
+# "Spot the misquote": the kinds of change, each named as the answer and the reports name it
+# (game/importer/misquotes.py writes the suggestions; "teacher" is a teacher's own).
+MISQUOTE_KINDS = {
+    "negation": "A 'not' added or dropped",
+    "quantifier": "A quantifier or intensifier swapped",
+    "number": "A number changed",
+    "hedge": "A hedge dropped or added",
+    "clause": "A clause cut, turning the meaning",
+    "splice": "Another speaker's words spliced in",
+    "teacher": "Changed by the teacher",
+}
+MISQUOTE_VERSIONS = 3  # misquotes shown beside the real words
+MISQUOTE_QUOTES_MIN = 4  # quotations with three kept misquotes before the mode is offered
 REASON_CUES = [  # the first kind whose cues a text has is suggested; the teacher confirms it
     ("statistic", r"\d|\bper ?cent\b|%|£|\bhalf\b|\bthird\b|\bmajority\b|\bthousands?\b|\bmillions?\b"),
     ("expert", r"\bprofessor\b|\bstudy\b|\bstudies\b|\bresearch|\breport\b|\bsurvey\b|\bexperts?\b|"

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from game.rules import REASON_TYPES
+from game.rules import MISQUOTE_KINDS, REASON_TYPES
 
 
 class Status(models.TextChoices):
@@ -353,3 +353,26 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class Misquote(models.Model):
+    """A changed version of a quotation's words, for "Spot the misquote": one the importer suggested
+    (a draft until a teacher keeps it) or one a teacher wrote. Only kept misquotes are played; the
+    real words are always the quotation's own."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="misquotes")
+    text = models.TextField(help_text="The changed words, as players see them beside the real ones.")
+    kind = models.CharField(
+        max_length=12, choices=[(slug, name) for slug, name in MISQUOTE_KINDS.items()],
+        help_text="What was changed: the answer and the reports name it.")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    keep = models.BooleanField(default=False, help_text="Ticked by a teacher: only kept misquotes are played.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["quote", "pk"]
+        indexes = [models.Index(fields=["quote", "keep"], name="misquote_quote_keep")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"

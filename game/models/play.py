@@ -27,6 +27,7 @@ class Mode(models.TextChoices):
     REBUTTAL = "rebuttal", "Answer the other side"
     TIMELINE = "timeline", "Put the story in order"
     MIX_UPS = "mix_ups", "Practise my mix-ups"
+    MISQUOTE = "misquote", "Spot the misquote"
 
 
 class Round(models.Model):
@@ -71,7 +72,7 @@ class RoundItem(models.Model):
     right_answer = models.PositiveIntegerField(null=True, blank=True, help_text="The id that was right when dealt.")
     right_label = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=10, blank=True,
-                            help_text="spoken, written (who wrote this?), question or argument.")
+                            help_text="spoken, written (who wrote this?), question, argument, misquote or mq_change.")
     source = models.JSONField(default=dict, blank=True,
                               help_text="Where it comes from, as shown after answering: the passage and its article.")
     # What the player answered (ids stay even if the speaker, choice or side is later deleted).
