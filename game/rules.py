@@ -278,6 +278,12 @@ def rules_summary() -> list[str]:
         f"In “Put the story in order” you order {TIMELINE_MIN} to {TIMELINE_MAX} dated events: each pair of "
         f"events the right way round scores {POINTS_PER_PAIR} points, and the answer shows the right order with "
         "dates and sources, and how each source dates its event.",
+        f"In “Spot the misquote” you see {MISQUOTE_VERSIONS + 1} versions of a quotation: the speaker's real words "
+        f"and {MISQUOTE_VERSIONS} misquotes a teacher checked, each with one small change ("
+        + "; ".join(name[0].lower() + name[1:] for slug, name in MISQUOTE_KINDS.items() if slug != "teacher")
+        + f"). Finding the real words scores {POINTS_RIGHT} points, with the same streak bonus, and then asks a "
+        f"harder question: which word of a misquote was changed? A changed word scores like any question. The "
+        "answer shows the real words in their paragraph and marks what each misquote changed.",
         "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
         "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
         f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",

@@ -239,3 +239,54 @@ def review_debate_make(owner, *, articles: int, quotes_each: int, slug: str = "b
                                     side=for_side, speaker=people[a], article=article, paragraph=paragraph,
                                     status=Status.DRAFT)
     return debate
+
+
+# Three misquotes a teacher kept for each quotation of classroom_debate, by its opening words.
+CLASSROOM_MISQUOTES = {
+    "Next week's withdrawal": [
+        ("negation", "Next week's withdrawal of emergency care by junior doctors, called by the BMA, "
+                     "does not seriously risk the safety of many patients who depend on the NHS."),
+        ("quantifier", "Next week's withdrawal of emergency care by junior doctors, called by the BMA, "
+                       "seriously risks the safety of some patients who depend on the NHS."),
+        ("hedge", "Next week's withdrawal of emergency care by junior doctors, called by the BMA, "
+                  "may risk the safety of many patients who depend on the NHS."),
+    ],
+    "For the sake of clarity": [
+        ("negation", "For the sake of clarity, we must not, once again, reject your assertion that the only "
+                     "outstanding issue in dispute relates to Saturday pay."),
+        ("quantifier", "For the sake of clarity, we must, once again, reject your assertion that the main "
+                       "outstanding issue in dispute relates to Saturday pay."),
+        ("teacher", "For the sake of clarity, we must, once again, accept your assertion that the only "
+                    "outstanding issue in dispute relates to Saturday pay."),
+    ],
+    "The proposed contract": [
+        ("negation", "The proposed contract is not deficient in failing to address these issues properly"),
+        ("hedge", "The proposed contract may be deficient in failing to address these issues properly"),
+        ("quantifier", "The proposed contract is slightly deficient in failing to address these issues properly"),
+    ],
+    "I think Jeremy Hunt": [
+        ("hedge", "Jeremy Hunt would need to sit down urgently today, this afternoon, with the BMA, to talk "
+                  "about what the scope of the pilot would be."),
+        ("negation", "I think Jeremy Hunt would not need to sit down urgently today, this afternoon, with the "
+                     "BMA, to talk about what the scope of the pilot would be."),
+        ("clause", "I think Jeremy Hunt would need to sit down urgently today."),
+    ],
+    "We have always said": [
+        ("quantifier", "We have never said that we want to introduce this contract in a phased way"),
+        ("negation", "We have always said that we do not want to introduce this contract in a phased way"),
+        ("teacher", "We have always said that we want to introduce this contract all at once"),
+    ],
+}
+
+
+def misquotes_make(debate: Debate, *, keep: bool = True) -> list:
+    """The kept misquotes of CLASSROOM_MISQUOTES for classroom_debate's quotations."""
+    from game.models import Misquote, Origin
+
+    made = []
+    for quote in Quote.objects.filter(article__debate=debate):
+        for opening, versions in CLASSROOM_MISQUOTES.items():
+            if quote.text.startswith(opening):
+                made += [Misquote(quote=quote, kind=kind, text=text, keep=keep, origin=Origin.TEACHER)
+                         for kind, text in versions]
+    return Misquote.objects.bulk_create(made)

@@ -26,6 +26,9 @@ class GameMode:
     personal: bool = False  # dealt from the player's own history: `deal` is also given the owner
     hint: str = ""  # a line under its button on the home page
     written: bool = False  # answered in the player's own words, scored by a teacher (logged-in players only)
+    # Offered on the home page only in the debates this returns (of the ids given, in one query);
+    # None: offered in every debate (a round without content says why).
+    offered_in: Callable[[list[int]], set[int]] | None = None
 
 
 def labelled_item(choices: list[tuple[str, str, str]], slug: str, **snapshot):
@@ -42,10 +45,12 @@ def labelled_item(choices: list[tuple[str, str, str]], slug: str, **snapshot):
 
 
 def _registered() -> dict[str, GameMode]:
-    from game.modes import direct_or_reported, mix_ups, quiz, reason_types, rebuttal, sort, timeline, who_said
+    from game.modes import (direct_or_reported, misquote, mix_ups, quiz, reason_types, rebuttal, sort, timeline,
+                            who_said)
 
     return {mode.slug: mode for mode in (who_said.MODE, sort.MODE, quiz.MODE, reason_types.MODE,
-                                         direct_or_reported.MODE, timeline.MODE, rebuttal.MODE, mix_ups.MODE)}
+                                         direct_or_reported.MODE, timeline.MODE, rebuttal.MODE, misquote.MODE,
+                                         mix_ups.MODE)}
 
 
 MODES: dict[str, GameMode] = {}
@@ -60,6 +65,14 @@ def modes() -> dict[str, GameMode]:
 def menu() -> list[GameMode]:
     """The modes offered for every debate on the home page (a personal one is offered when due)."""
     return [mode for mode in modes().values() if not mode.personal]
+
+
+def menus(debates) -> dict[int, list[GameMode]]:
+    """Each debate's id -> the modes offered for it on the home page (a query per mode that is
+    offered only where there is content for it)."""
+    ids = [debate.pk for debate in debates]
+    where = {mode.slug: mode.offered_in(ids) for mode in menu() if mode.offered_in}
+    return {pk: [mode for mode in menu() if mode.slug not in where or pk in where[mode.slug]] for pk in ids}
 
 
 def mode_of(slug: str) -> GameMode:

@@ -12,6 +12,7 @@ from datetime import datetime
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from game import modes, rules
@@ -121,9 +122,12 @@ class Answered:
 def _answer_record(item: RoundItem, answer_id: int, now: datetime) -> None:
     item.answer = answer_id
     item.answer_label = item.label_of(answer_id)
-    item.correct = answer_id == item.right_answer
+    if item.kind == "mq_change":  # "What was changed?": any changed word is right
+        item.correct = answer_id in item.source.get("changed", [])
+    else:
+        item.correct = answer_id == item.right_answer
     item.answered_at = now
-    if item.quote_id and item.kind != "reason":
+    if item.quote_id and item.kind in ("spoken", "written"):
         item.answer_speaker_id = answer_id
     elif item.question_id:
         item.answer_choice_id = answer_id
@@ -161,10 +165,33 @@ def answer_submit(*, round_id, position: int, answer_id: int, owner: Owner, now:
         previous = items[position - 1].streak if position > 0 else 0
         item.points, item.streak = rules.points_for_answer(item.correct, previous)
         item.save(update_fields=ANSWER_FIELDS)
+        if item.kind == "misquote" and item.correct and _answers_shown(round_, now):
+            items = _follow_up_insert(round_, items, item)
         if all(i.answered_at for i in items):
             round_.finished_at = now
             round_.save(update_fields=["finished_at"])
     return Answered(round=round_, items=items, item=item)
+
+
+def _answers_shown(round_: Round, now: datetime) -> bool:
+    return not round_.assignment_id or round_.assignment.answers_visible(now)
+
+
+def _follow_up_insert(round_: Round, items: list[RoundItem], item: RoundItem) -> list[RoundItem]:
+    """After a right "Spot the misquote" answer: "What was changed?" as the next question of the
+    round (the questions after it move down one). Two updates and an insert, whatever the round."""
+    from game.modes.misquote import follow_up_item
+
+    follow = follow_up_item(item, random.Random())
+    later = round_.items.filter(position__gt=item.position)
+    later.update(position=F("position") + 1000)  # out of the way of the unique position, then back
+    later.model.objects.filter(round=round_, position__gt=item.position + 1000).update(position=F("position") - 999)
+    follow.round, follow.position = round_, item.position + 1
+    follow.save()
+    for other in items:
+        if other.position > item.position:
+            other.position += 1
+    return sorted([*items, follow], key=lambda i: i.position)
 
 
 def _board_to_check(round_id, owner: Owner, mode: str, *, wrong_mode: str, checked: str):

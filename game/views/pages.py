@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from game import rules
 from game.models import Article, Debate, Paragraph, Quote, Argument, Status
-from game.modes import menu
+from game.modes import menus
 from game.modes.mix_ups import practice_due
 from game.reports import student_homework
 from game.scores import player_summary
@@ -20,7 +20,7 @@ def home(request):
     summary = player_summary(request.user) if request.user.is_authenticated else None
     memberships, homework = student_homework(request.user, now=timezone.now()) if summary else ([], [])
     practice = practice_due(request.user, timezone.now()) if summary else {}
-    return render(request, "game/home.html", {"debates": debates, "modes": menu(), "summary": summary,
+    return render(request, "game/home.html", {"debates": debates, "menus": menus(debates), "summary": summary,
                                               "memberships": memberships, "homework": homework, "practice": practice})
 
 

@@ -62,6 +62,9 @@ def round_context(round_: Round, items: list[RoundItem], *, feedback_position: i
         "points": sum(i.points for i in answered), "answered_count": len(answered), "total": len(items),
         "right_count": sum(1 for i in answered if i.correct), "finished": round_.finished_at is not None,
         "streak": answered[-1].streak if answered else 0,
+        # A right "Spot the misquote" answer: the changes stay unmarked until "What was changed?" is answered.
+        "next_is_follow_up": bool(feedback and any(
+            i.position == feedback.position + 1 and i.kind == "mq_change" for i in items)),
         # Homework may keep the answers (and so the points) hidden until it is due, or for good.
         "reveal": round_.assignment.answers_visible(timezone.now()) if round_.assignment_id else True,
     }
