@@ -157,7 +157,9 @@ def test_every_mode_fits_a_phone_screen(browser, live_server):
             check_board(page, mode, report, problems)
             continue
         item = RoundItem.objects.filter(round=current_round(page), answered_at__isnull=True).order_by("position").first()
-        if item.question_id is None:  # a quotation, card or sentence: the longest one folds
+        if item.question_id is None and item.kind != "misquote":  # a quotation, card or sentence: the longest folds
+            # (Spot the misquote shortens a long quotation to the same stretch in all four versions instead:
+            # tests/e2e/test_misquote_on_a_phone.py)
             item.asked = LONG_QUOTE
             item.save(update_fields=["asked"])
             page.reload()
