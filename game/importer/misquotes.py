@@ -262,7 +262,7 @@ def _cased(like: str, new: str) -> str:
 
 def _sites(found: list, rng: random.Random, count: int = 3) -> list:
     """A few of the places a rule could change, chosen by the seed, in text order."""
-    return sorted(rng.sample(found, min(count, len(found)))) if found else []
+    return [found[i] for i in sorted(rng.sample(range(len(found)), min(count, len(found))))]
 
 
 # ----------------------------------------------------------------------------------------------
