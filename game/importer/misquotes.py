@@ -491,13 +491,12 @@ def _clause(t: _Text, rng: random.Random) -> list[str]:
                                                          [(k, comma)]))
         else:  # "Although X, Y." -> "X."
             closing = _SENTENCE_END.search(t.parts[end][2])
-            lead, core, trail = t.parts[comma]
-            replace = {comma: lead + core + trail[:-1] + (closing.group() if closing else "")}
-            replace[first] = replace.get(first, t.tokens[t.at[first]])
-            _, first_core, first_trail = _PARTS.fullmatch(replace[first]).groups()
-            replace[first] = t.parts[k][0] + t.parts[first][0] + first_core[:1].upper() + first_core[1:] + first_trail
+            trail = t.parts[comma][2]
+            replace = {first: t.capitalised(first, t.parts[k][0])}
+            replace[comma] = replace[comma] if comma == first else t.tokens[t.at[comma]]
+            replace[comma] = replace[comma][: -len(trail)] + trail[:-1] + (closing.group() if closing else "")
             found.append(lambda k=k, first=first, comma=comma, end=end, replace=replace:
-                         t.edit(replace, [(k, first - 1), (comma + 1, end)] if comma < end else [(k, first - 1)]))
+                         t.edit(replace, [(k, first - 1), (comma + 1, end)]))
     return [make() for make in _sites(found, rng)] if found else []
 
 
@@ -572,10 +571,10 @@ def _doubled(text: str) -> int:
     """How many words follow the same word ("not not", "the the")."""
     count, previous = 0, None
     for word in words(text):
-        core = _PARTS.fullmatch(word).group(2).lower()
-        if core and core == previous:
+        _, core, trail = _PARTS.fullmatch(word).groups()
+        if core and core.lower() == previous:
             count += 1
-        previous = core if not _PARTS.fullmatch(word).group(3) else None
+        previous = core.lower() if not trail else None
     return count
 
 
