@@ -12,9 +12,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from . import rules
-from .admin_forms import ArgumentAdminForm, ArticleUploadForm, QuoteAdminForm
+from .admin_forms import ArgumentAdminForm, ArticleUploadForm, MisquoteInlineForm, QuoteAdminForm
 from .models import (
-    Argument, Article, Choice, Debate, Event, Membership, Paragraph, Question, Quote, Round, RoundItem, Sentence, Side, Speaker,
+    Argument, Article, Choice, Debate, Event, Membership, Misquote, Paragraph, Question, Quote, Round, RoundItem, Sentence, Side, Speaker,
     Status,
 )
 from .models.content import Origin
@@ -194,6 +194,18 @@ class ParagraphAdmin(admin.ModelAdmin):
         return queryset, distinct
 
 
+class MisquoteInline(admin.TabularInline):
+    """Its misquotes for "Spot the misquote": only kept ones are played; one a teacher adds here is theirs."""
+
+    model = Misquote
+    form = MisquoteInlineForm
+    extra = 0
+    fields = ["text", "kind", "keep", "origin"]
+    readonly_fields = ["origin"]
+    verbose_name = "misquote (for Spot the misquote)"
+    verbose_name_plural = "misquotes (for Spot the misquote): only kept ones are played"
+
+
 @admin.register(Quote)
 class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
     form = QuoteAdminForm
@@ -211,7 +223,19 @@ class QuoteAdmin(PublishActions, ReviewedOnSave, admin.ModelAdmin):
         ("Where it comes from", {"fields": ["source_passage", "origin", "reviewed", "speaker_confidence", "speaker_cue"]}),
         ("Wrong options (optional)", {"fields": ["wrong_speakers"], "classes": ["collapse"]}),
     ]
+    inlines = [MisquoteInline]
     actions = ["publish", "unpublish", "archive"]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Misquote:
+            for misquote in formset.save(commit=False):
+                if misquote.pk is None:
+                    misquote.origin = Origin.TEACHER
+                misquote.save()
+            for gone in formset.deleted_objects:
+                gone.delete()
+            return
+        super().save_formset(request, form, formset, change)
 
     @admin.display(description="Quote", ordering="text")
     def short_text(self, obj):

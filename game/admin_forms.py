@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from .forms import MultipleFileField, MultipleFileInput
-from .models import Argument, Debate, Quote, Status
+from .importer import misquotes as misquote_rules
+from .models import Argument, Debate, Misquote, Quote, Status
 
 MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -23,6 +24,31 @@ def words_locate(words: str, paragraph_text: str) -> tuple[int, int] | None:
     if start < 0:
         return None
     return start, start + len(wanted)
+
+
+class MisquoteInlineForm(forms.ModelForm):
+    """A misquote in its quotation's admin page: refused, with the reason, when it could not be played."""
+
+    class Meta:
+        model = Misquote
+        fields = ["text", "kind", "keep"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_text(self):
+        return " ".join(self.cleaned_data["text"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("text")
+        try:
+            original = self.instance.quote.text  # the inline's quotation, set by its formset
+        except Quote.DoesNotExist:
+            original = ""
+        if text and original:
+            reason = misquote_rules.problem(original, text)
+            if reason:
+                self.add_error("text", reason)
+        return cleaned
 
 
 class QuoteAdminForm(forms.ModelForm):

@@ -6,7 +6,8 @@ from django.db import transaction
 TEACHERS_GROUP = "Teachers"
 
 # Content models teachers fully manage, by model name in the game app.
-CONTENT_MODELS = ["debate", "side", "speaker", "article", "paragraph", "quote", "argument", "question", "choice"]
+CONTENT_MODELS = ["debate", "side", "speaker", "article", "paragraph", "quote", "misquote", "argument", "question",
+                  "choice"]
 ACTIONS = ["view", "add", "change", "delete"]
 # Teachers see who is locked out after too many wrong passwords, and unlock them (django-axes).
 LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt"]

@@ -201,19 +201,25 @@ REVIEW_PEOPLE = ["Dana Whitlock", "Omar Feldman", "Grace Okonjo", "Lena Marsh", 
                  "Sam Adeyemi", "Helen Marsh", "Northfield Parents' Forum", "Jo Park", "Ravi Mehta"]
 
 
+# Three misquotes of each quotation review_debate_make makes (kept on every other quotation).
+MISQUOTE_CHANGES = [("negation", "changes nothing"), ("hedge", "may change something"),
+                    ("quantifier", "changes a little")]
+
+
 def review_debate_make(owner, *, articles: int, quotes_each: int, slug: str = "big") -> Debate:
     """A teacher's draft debate as the importer leaves it, at any size: 11 people, `articles` articles
     of `quotes_each` quotations (one in eight without a speaker, one in eight only guessed), five
-    argument candidates, three sentences and two dated events an article."""
+    argument candidates, three sentences and two dated events an article; three misquotes a quotation."""
     import datetime
 
-    from game.models import Event, Sentence
+    from game.models import Event, Misquote, Sentence
 
     debate = Debate.objects.create(slug=slug, topic="A four-day week", motion="Schools should move to a four-day week",
                                    owner=owner, status=Status.DRAFT)
     for_side = Side.objects.create(debate=debate, slug="for", name="For", stance="For", order=0)
     Side.objects.create(debate=debate, slug="against", name="Against", stance="Against", order=1)
     people = [Speaker.objects.create(debate=debate, full_name=name) for name in REVIEW_PEOPLE]
+    misquotes = []
     filler = ("The council's consultation closes next month, and heads across the town say they have heard from "
               "hundreds of families about what a shorter week would mean for childcare, clubs and exams.")
     for a in range(articles):
@@ -226,6 +232,8 @@ def review_debate_make(owner, *, articles: int, quotes_each: int, slug: str = "b
             quote = quote_make(article, q, words, None if q % 8 == 0 else people[q % len(people)], status=Status.DRAFT)
             quote.speaker_confidence, quote.keep = (0.6, False) if q % 8 == 1 else (0.95, q % 8 != 0)
             quote.save(update_fields=["speaker_confidence", "keep"])
+            misquotes += [Misquote(quote=quote, text=words.replace("changes everything", change), kind=kind,
+                                   keep=q % 2 == 0) for kind, change in MISQUOTE_CHANGES]
         for paragraph in article.paragraphs.order_by("index")[:3]:
             Sentence.objects.create(debate=debate, article=article, paragraph=paragraph, start=0,
                                     end=len(paragraph.text), text=paragraph.text, label_suggested="direct")
@@ -238,6 +246,7 @@ def review_debate_make(owner, *, articles: int, quotes_each: int, slug: str = "b
             Argument.objects.create(debate=debate, claim=f"Argument {a}: a shorter week gives families time together.",
                                     side=for_side, speaker=people[a], article=article, paragraph=paragraph,
                                     status=Status.DRAFT)
+    Misquote.objects.bulk_create(misquotes)
     return debate
 
 

@@ -13,6 +13,9 @@ from tests.factories import article_make, classroom_debate, quote_make, side_of
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 pytestmark = pytest.mark.django_db
+# The quotation's page carries its misquotes' inline form; a browser sends its management form, empty here.
+NO_MISQUOTES = {"misquotes-TOTAL_FORMS": 0, "misquotes-INITIAL_FORMS": 0, "misquotes-MIN_NUM_FORMS": 0,
+                "misquotes-MAX_NUM_FORMS": 1000}
 
 
 def test_a_teacher_sees_the_content_but_not_users_or_groups(teacher_client):
@@ -58,7 +61,7 @@ def test_adding_a_quote_finds_its_position_and_marks_it_the_teachers(teacher_cli
     paragraph = article.paragraphs.get(index=3)
     alexander = Speaker.objects.get(full_name="Heidi Alexander")
     Quote.objects.filter(paragraph=paragraph).delete()
-    response = teacher_client.post("/admin/game/quote/add/", {
+    response = teacher_client.post("/admin/game/quote/add/", {**NO_MISQUOTES,
         "paragraph": paragraph.pk,
         "text": "“I think Jeremy Hunt would need to sit down urgently today”",
         "speaker": alexander.pk, "kind": "spoken", "status": "published",
@@ -73,7 +76,7 @@ def test_adding_a_quote_finds_its_position_and_marks_it_the_teachers(teacher_cli
 def test_words_that_are_not_in_the_paragraph_are_refused(teacher_client):
     debate = classroom_debate()
     paragraph = debate.articles.get().paragraphs.get(index=3)
-    response = teacher_client.post("/admin/game/quote/add/", {
+    response = teacher_client.post("/admin/game/quote/add/", {**NO_MISQUOTES,
         "paragraph": paragraph.pk, "text": "We will scrap the contract tomorrow",
         "speaker": Speaker.objects.get(full_name="Heidi Alexander").pk, "kind": "spoken", "status": "draft",
     })
@@ -85,7 +88,7 @@ def test_words_that_are_not_in_the_paragraph_are_refused(teacher_client):
 def test_publishing_needs_a_speaker(teacher_client):
     debate = classroom_debate()
     paragraph = debate.articles.get().paragraphs.get(index=4)
-    response = teacher_client.post("/admin/game/quote/add/", {
+    response = teacher_client.post("/admin/game/quote/add/", {**NO_MISQUOTES,
         "paragraph": paragraph.pk, "text": "precisely so any initial problems can be ironed out",
         "kind": "spoken", "status": "published",
     })
@@ -96,7 +99,7 @@ def test_saving_an_extracted_quote_marks_it_reviewed(teacher_client):
     classroom_debate()
     quote = Quote.objects.first()
     Quote.objects.filter(pk=quote.pk).update(origin=Origin.EXTRACTED, reviewed=False, status=Status.DRAFT)
-    response = teacher_client.post(f"/admin/game/quote/{quote.pk}/change/", {
+    response = teacher_client.post(f"/admin/game/quote/{quote.pk}/change/", {**NO_MISQUOTES,
         "paragraph": quote.paragraph_id, "text": quote.text, "speaker": quote.speaker_id,
         "kind": "spoken", "status": "published",
     })

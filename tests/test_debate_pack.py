@@ -36,6 +36,20 @@ def test_every_pack_quote_is_the_exact_words_in_its_paragraph():
         assert quote.text in ARTICLES[quote.article].paragraphs[quote.paragraph].text
 
 
+def test_twelve_pack_quotes_or_more_carry_three_misquotes_each_a_different_small_change():
+    from game.importer.misquotes import problem
+
+    pack = pack_load(PACK, ARTICLES)
+    misquoted = [quote for quote in pack.quotes if quote.misquotes]
+    assert len(misquoted) >= 12 and all(len(quote.misquotes) == 3 for quote in misquoted)
+    for quote in misquoted:
+        assert len({m.kind for m in quote.misquotes}) == 3, quote.text
+        for misquote in quote.misquotes:
+            assert problem(quote.text, misquote.text) is None, (quote.text, misquote.text)
+    kinds = {m.kind for quote in misquoted for m in quote.misquotes}
+    assert kinds == {"negation", "quantifier", "number", "hedge", "clause", "splice"}
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -49,6 +63,10 @@ def test_every_pack_quote_is_the_exact_words_in_its_paragraph():
         (lambda p: p["events"][1].update(happened_on="2015-09-26"), "a headline event is dated by its article"),
         (lambda p: p["events"][0].update(happened_on="24/09/2015"), "happened_on must be a date as YYYY-MM-DD"),
         (lambda p: p["events"][0].update(dated_by=""), "dated_by must say"),
+        (lambda p: p["quotes"][0]["misquotes"][0].update(text=p["quotes"][0]["text"]), "cannot be played"),
+        (lambda p: p["quotes"][0]["misquotes"][0].update(kind="typo"), "unknown kind of misquote 'typo'"),
+        (lambda p: p["quotes"][0]["misquotes"][1].update(kind=p["quotes"][0]["misquotes"][0]["kind"]),
+         "two misquotes of the same kind"),
     ],
 )
 def test_a_broken_pack_is_refused_with_a_message_naming_the_problem(change, message):

@@ -8,12 +8,13 @@ message that says which argument is wrong.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from game.rules import REASON_TYPES
 
+from . import misquotes as misquote_rules
 from .types import ArticleError, KnownPerson, ParsedArticle
 
 PACK_FILE = "debate_pack.json"
@@ -59,6 +60,12 @@ class PackEvent:
 
 
 @dataclass(frozen=True)
+class PackMisquote:
+    kind: str  # a slug of rules.MISQUOTE_KINDS
+    text: str  # the real words, changed: a small edit that turns the meaning
+
+
+@dataclass(frozen=True)
 class PackQuote:
     article: str
     paragraph: int
@@ -66,6 +73,7 @@ class PackQuote:
     speaker: str
     kind: str  # "spoken" or "written"
     reason: str = ""  # the kind of evidence (rules.REASON_TYPES), as a teacher confirmed it
+    misquotes: tuple[PackMisquote, ...] = ()  # reviewed misquotes for "Spot the misquote"
 
 
 @dataclass(frozen=True)
@@ -155,15 +163,18 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         arguments.append(argument)
     quotes = []
     for raw in data.get("quotes", []):
+        where = f"quote “{raw.get('text', '')[:40]}…”"
         quote = PackQuote(article=raw["article"], paragraph=int(raw["paragraph"]), text=raw["text"],
                           speaker=raw["speaker"], kind=raw.get("kind", "spoken"), reason=raw.get("reason", ""))
-        where = f"quote “{quote.text[:40]}…”"
         if quote.reason and quote.reason not in REASON_SLUGS:
             raise PackError(f"{where}: unknown kind of evidence {quote.reason!r}")
         if quote.speaker not in names:
             raise PackError(f"{where}: unknown speaker {quote.speaker!r}")
         if quote.text not in _paragraph_text(where, articles, quote.article, quote.paragraph):
             raise PackError(f"{where}: these words are not in paragraph {quote.paragraph} of {quote.article}")
+        quote = replace(quote, misquotes=tuple(_misquote(where, quote.text, item) for item in raw.get("misquotes", [])))
+        if len({misquote.kind for misquote in quote.misquotes}) != len(quote.misquotes):
+            raise PackError(f"{where}: two misquotes of the same kind (give each a different change)")
         quotes.append(quote)
     questions = []
     for raw in data.get("questions", []):
@@ -190,6 +201,18 @@ def pack_load(data: dict, articles: dict[str, ParsedArticle]) -> Pack:
         sentences.append(sentence)
     return Pack(debate=debate, sides=sides, speakers=speakers, arguments=arguments, quotes=quotes, questions=questions,
                 sentences=sentences, events=[_event(raw, articles) for raw in data.get("events", [])])
+
+
+def _misquote(where: str, original: str, raw: dict) -> PackMisquote:
+    """A pack quote's misquote, refused (naming the quote) when its kind is unknown or it could not
+    be played: empty, the real words, or changed too much."""
+    misquote = PackMisquote(kind=raw["kind"], text=" ".join(str(raw["text"]).split()))
+    if misquote.kind not in misquote_rules.KINDS:
+        raise PackError(f"{where}: unknown kind of misquote {misquote.kind!r}")
+    reason = misquote_rules.problem(original, misquote.text)
+    if reason:
+        raise PackError(f"{where}: the misquote “{misquote.text[:40]}…” cannot be played: {reason}")
+    return misquote
 
 
 def _paragraph_text(where: str, articles: dict[str, ParsedArticle], name: str, index: int) -> str:
@@ -233,4 +256,4 @@ def _event(raw: dict, articles: dict[str, ParsedArticle]) -> PackEvent:
     return event
 
 
-__all__ = ["ArticleError", "Pack", "PackArgument", "PackEvent", "PackQuestion", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]
+__all__ = ["ArticleError", "Pack", "PackArgument", "PackEvent", "PackMisquote", "PackQuestion", "PackQuote", "PackError", "PACK_FILE", "pack_load", "pack_read"]

@@ -33,13 +33,14 @@ from game.importer.events import event_candidates
 from game.importer.sentences import sentence_candidates
 from game.importer.types import ArticleError, FoundQuote, ParsedArticle
 from game.models import (
-    Argument, Article, Debate, Event, Paragraph, Quote, RoundItem, Sentence, Speaker, Status,
+    Argument, Article, Debate, Event, Misquote, Paragraph, Quote, RoundItem, Sentence, Speaker, Status,
 )
 from game.models.content import Origin
 from game.services.pack_applying import (
     pack_apply, pack_arguments_apply, pack_events_apply, pack_questions_apply, pack_quotes_apply,
     pack_sentences_apply,
 )
+from game.services.misquotes import misquotes_suggest
 from game.services.speaker_book import SpeakerBook
 
 logger = logging.getLogger(__name__)
@@ -289,8 +290,10 @@ def _teacher_owned() -> Q:
 
 
 def _kept() -> Q:
-    """What a re-import keeps: a teacher's work, and anything students have played."""
-    return _teacher_owned() | Q(Exists(RoundItem.objects.filter(quote=OuterRef("pk"))))
+    """What a re-import keeps: a teacher's work (a misquote of it kept or written, too), and anything
+    students have played."""
+    misquoted = Misquote.objects.filter(quote=OuterRef("pk")).filter(Q(keep=True) | ~Q(origin=Origin.EXTRACTED))
+    return _teacher_owned() | Q(Exists(RoundItem.objects.filter(quote=OuterRef("pk")))) | Q(Exists(misquoted))
 
 
 def reviewed_items_relocate(stored: Article, paragraphs: dict[int, Paragraph], report: ImportReport) -> set:
@@ -340,6 +343,12 @@ def quotes_store(stored: Article, paragraphs: dict[int, Paragraph], quotes: list
             )
         )
     Quote.objects.bulk_create(created)
+    if created:
+        # Draft misquotes for "Spot the misquote", seeded by each quotation's pk (the same words, the
+        # same drafts); a splice takes another speaker's words from the debate, this import's first.
+        others = list(Quote.objects.filter(article__debate_id=stored.debate_id).order_by("-pk")
+                      .values_list("speaker_id", "text")[:200])
+        misquotes_suggest(created, others)
     return len(created)
 
 

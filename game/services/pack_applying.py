@@ -9,9 +9,9 @@ pack until a teacher saves them (`reviewed`). Storing the articles themselves is
 from __future__ import annotations
 
 from game import rules
-from game.importer.pack import Pack
+from game.importer.pack import Pack, PackMisquote
 from game.models import (
-    Argument, Article, Choice, Debate, Event, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
+    Argument, Article, Choice, Debate, Event, Misquote, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
 )
 from game.models.content import Origin
 from game.services.speaker_book import SpeakerBook
@@ -116,6 +116,7 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
     paragraphs = pack_paragraphs({q.article for q in pack.quotes}, speakers.debate)
     stored = {(q.paragraph_id, q.start, q.end): q for q in Quote.objects.filter(paragraph__in=paragraphs.values())}
     changed = 0
+    misquoted: list[tuple[Quote, tuple[PackMisquote, ...]]] = []
     for item in pack.quotes:
         paragraph = paragraphs.get((item.article, item.paragraph))
         if paragraph is None:
@@ -131,12 +132,42 @@ def pack_quotes_apply(*, pack: Pack, speakers: SpeakerBook) -> int:
             "keep": True, "speaker_confidence": None, "speaker_cue": "",
         }
         if quote is None:
-            Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),
-                                 reviewed=False, **values)
+            quote = Quote.objects.create(article=article, paragraph=paragraph, start=start, end=start + len(item.text),
+                                         reviewed=False, **values)
             changed += 1
         elif _pack_refresh(quote, values):
             changed += 1
+        if item.misquotes:
+            misquoted.append((quote, item.misquotes))
+    pack_misquotes_apply(misquoted)
     return changed
+
+
+def pack_misquotes_apply(misquoted: list[tuple[Quote, tuple[PackMisquote, ...]]]) -> int:
+    """The pack's reviewed misquotes, kept (origin PACK), in one query, one insert and one update.
+    One is added only when its quotation has no pack misquote of that kind and no misquote in those
+    words (the importer's unkept draft in the same words becomes the pack's): a teacher's rewording
+    or unticking of a pack misquote stays as the teacher left it."""
+    stored: dict[int, list[Misquote]] = {}
+    for misquote in Misquote.objects.filter(quote__in=[quote for quote, _ in misquoted]):
+        stored.setdefault(misquote.quote_id, []).append(misquote)
+    created, adopted = [], []
+    for quote, items in misquoted:
+        have = stored.setdefault(quote.pk, [])
+        for item in items:
+            if any(m.origin == Origin.PACK and m.kind == item.kind for m in have):
+                continue
+            same = next((m for m in have if m.text == item.text), None)
+            if same is None:
+                same = Misquote(quote=quote, text=item.text, kind=item.kind, origin=Origin.PACK, keep=True)
+                created.append(same)
+            elif same.origin == Origin.EXTRACTED and not same.keep:
+                same.kind, same.origin, same.keep = item.kind, Origin.PACK, True
+                adopted.append(same)
+            have.append(same)
+    Misquote.objects.bulk_create(created)
+    Misquote.objects.bulk_update(adopted, ["kind", "origin", "keep"])
+    return len(created) + len(adopted)
 
 
 def pack_sentences_apply(*, pack: Pack, debate: Debate) -> int:

@@ -1,5 +1,5 @@
-"""Sharing a debate: one JSON file with its sides, speakers, articles, reviewed quotes, arguments and
-questions, read back on another server; and questions added in bulk (GIFT or CSV).
+"""Sharing a debate: one JSON file with its sides, speakers, articles, reviewed quotes (with their
+misquotes), arguments and questions, read back on another server; and questions added in bulk (GIFT or CSV).
 
 The file extends `seeds/debate_pack.json` with the articles themselves (their text and paragraphs),
 so it imports anywhere with no other files. Importing is idempotent: the debate is found by its
@@ -15,11 +15,12 @@ from datetime import date
 from django.db import transaction
 
 from game import rules
+from game.importer import misquotes as misquote_rules
 from game.importer.pack import ICONS, REASON_SLUGS
 from game.importer.questions import ParsedQuestion
 from game.importer.parsing import content_hash
 from game.models import (
-    Argument, Article, Choice, Debate, Event, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
+    Argument, Article, Choice, Debate, Event, Misquote, Paragraph, Question, Quote, Sentence, Side, Speaker, Status,
 )
 from game.models.content import Origin
 
@@ -52,7 +53,8 @@ def pack_export(debate: Debate) -> dict:
     speakers = list(debate.speakers.all())
     articles = list(debate.articles.prefetch_related("paragraphs"))
     files = {article.pk: article.source_file for article in articles}
-    quotes = list(Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).select_related("paragraph", "speaker"))
+    quotes = list(Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED).select_related("paragraph", "speaker")
+                  .prefetch_related("misquotes"))
     arguments = list(Argument.objects.filter(debate=debate, status=Status.PUBLISHED).select_related("paragraph", "speaker"))
     questions = list(Question.objects.filter(debate=debate, status=Status.PUBLISHED).select_related("paragraph")
                      .prefetch_related("choices"))
@@ -76,7 +78,9 @@ def pack_export(debate: Debate) -> dict:
                        "speaker": a.speaker.full_name if a.speaker_id else None, "reason": a.reason_type}
                       for a in arguments],
         "quotes": [{"article": files[q.article_id], "paragraph": q.paragraph.index, "text": q.text,
-                    "speaker": q.speaker.full_name, "kind": q.kind, "reason": q.reason_type} for q in quotes],
+                    "speaker": q.speaker.full_name, "kind": q.kind, "reason": q.reason_type,
+                    "misquotes": [{"text": m.text, "kind": m.kind, "keep": m.keep} for m in q.misquotes.all()]}
+                   for q in quotes],
         "questions": [{"key": f"q{q.pk}", "prompt": q.prompt, "explanation": q.explanation,
                        "article": files.get(q.article_id), "paragraph": q.paragraph.index if q.paragraph_id else None,
                        "evidence": _evidence(q.paragraph) if q.paragraph_id else "",
@@ -173,20 +177,25 @@ def _apply(data: dict, owner) -> tuple[Debate, bool]:
         _require(paragraph is not None, f"{what}: article {item['article']} has no paragraph {item['paragraph']}")
         return paragraph
 
-    existing_quotes = {(q.paragraph_id, q.start, q.end) for q in Quote.objects.filter(article__debate=debate)}
+    existing_quotes = {(q.paragraph_id, q.start, q.end): q for q in Quote.objects.filter(article__debate=debate)}
+    misquoted = []
     for item in data["quotes"]:
         paragraph = where(item, f"quote “{item['text'][:30]}”")
         _require(item["text"] in paragraph.text, f"quote “{item['text'][:30]}”: the words are not in its paragraph")
         _require(item["speaker"] in people, f"quote “{item['text'][:30]}”: unknown speaker {item['speaker']!r}")
         start = paragraph.text.index(item["text"])
-        if (paragraph.pk, start, start + len(item["text"])) in existing_quotes:
+        quote = existing_quotes.get((paragraph.pk, start, start + len(item["text"])))
+        if quote is not None:
+            misquoted.append((quote, item.get("misquotes", [])))
             continue
-        Quote.objects.create(article=paragraph.article, paragraph=paragraph, start=start, end=start + len(item["text"]),
+        quote = Quote.objects.create(article=paragraph.article, paragraph=paragraph, start=start, end=start + len(item["text"]),
                              text=item["text"], speaker=people[item["speaker"]], status=Status.PUBLISHED,
                              origin=Origin.PACK, reviewed=True, card=False,
                              kind=Quote.Kind.WRITTEN if item.get("kind") == "written" else Quote.Kind.SPOKEN,
                              reason_type=reason_of(item), reason_suggested=rules.reason_suggest(item["text"]))
+        misquoted.append((quote, item.get("misquotes", [])))  # files before misquotes have none
         added = True
+    added = _misquotes_add(misquoted) or added
     keys = set(Argument.objects.filter(debate=debate).exclude(pack_key="").values_list("pack_key", flat=True))
     for item in data["arguments"]:
         if item["key"] in keys:
@@ -244,6 +253,27 @@ def _apply(data: dict, owner) -> tuple[Debate, bool]:
         dated.add((article.pk, paragraph.pk if paragraph else None, happened_on))
         added = True
     return debate, added
+
+
+def _misquotes_add(misquoted: list[tuple[Quote, list[dict]]]) -> bool:
+    """Each quotation's misquotes from the file, in one query and one insert: those whose words it
+    has not got already. One the rules here would not play (the file came from another server) comes
+    as a draft for a teacher to fix, never lost and never played."""
+    have = set(Misquote.objects.filter(quote__in=[quote for quote, _ in misquoted]).values_list("quote_id", "text"))
+    created = []
+    for quote, items in misquoted:
+        for item in items:
+            text = " ".join(str(item["text"]).split())
+            _require(item.get("kind") in misquote_rules.KINDS,
+                     f"quote “{quote.text[:30]}”: unknown kind of misquote {item.get('kind')!r}")
+            if (quote.pk, text) in have:
+                continue
+            have.add((quote.pk, text))
+            playable = misquote_rules.problem(quote.text, text) is None
+            created.append(Misquote(quote=quote, text=text, kind=item["kind"], origin=Origin.PACK,
+                                    keep=bool(item.get("keep", True)) and playable))
+    Misquote.objects.bulk_create(created)
+    return bool(created)
 
 
 def _question_create(debate: Debate, parsed: ParsedQuestion, *, paragraph=None, status=Status.DRAFT,

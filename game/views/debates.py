@@ -10,7 +10,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,11 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from game import rules
 from game.fetch import FetchError, url_fetch
 from game.forms import ArticlesForm, DebateForm, QuestionsImportForm
+from game.importer import misquotes as misquote_rules
 from game.importer.questions import questions_parse
-from game.models import Argument, Debate, Event, Question, Quote, Sentence, Speaker, Status
+from game.models import Argument, Debate, Event, Misquote, Question, Quote, Sentence, Speaker, Status
 from game.errors import PlayError
 from game.modes import modes
 from game.services import debates as service
+from game.services import misquotes as misquote_service
 from game.services.importing import ImportReport, Source, article_sources_import, sources_read, sources_store
 from game.services.packs import PackImportError, pack_export, pack_import, questions_add
 from game.views.teach import teacher_required
@@ -109,18 +111,21 @@ def debate_new(request):
 QUOTE_FILTERS = (("check", "To check"), ("kept", "Kept"), ("all", "All"))
 
 
-def review_context(debate: Debate, *, show: str = "", open_quote: int | None = None) -> dict:
+def review_context(debate: Debate, *, show: str = "", open_quote: int | None = None,
+                   misquote_form: dict | None = None) -> dict:
     """Everything the review page shows, in a fixed number of queries however big the debate.
 
     `show`: which quotations are listed ("check": no speaker yet or the importer unsure, the default
     while there are any; "kept"; "all"); `open_quote`: a quotation shown open with its editor (a
-    browser without JavaScript opens them one at a time)."""
+    browser without JavaScript opens them one at a time); `misquote_form`: a misquote refused, shown
+    in the open quotation's editor with the teacher's words (`misquote_done`)."""
     sides = list(debate.sides.all())
     people = list(Speaker.objects.filter(debate=debate).annotate(
         quote_count=Count("quotes", distinct=True)).order_by("-quote_count", "full_name"))
     articles = list(debate.articles.defer("body").order_by("pk"))
     quotes = list(Quote.objects.filter(article__debate=debate).exclude(status=Status.ARCHIVED)
-                  .select_related("paragraph", "speaker").order_by("article_id", "paragraph__index", "start"))
+                  .select_related("paragraph", "speaker").order_by("article_id", "paragraph__index", "start")
+                  .annotate(misquotes_kept=Count("misquotes", filter=Q(misquotes__keep=True))))
     arguments = list(Argument.objects.filter(debate=debate, quote__isnull=True).exclude(status=Status.ARCHIVED)
                      .select_related("paragraph", "side", "speaker").order_by("article_id", "paragraph__index"))
     sentences = list(Sentence.objects.filter(debate=debate).exclude(status=Status.ARCHIVED)
@@ -153,7 +158,7 @@ def review_context(debate: Debate, *, show: str = "", open_quote: int | None = N
         for quote in listed:
             quote.article = group["article"]  # no query per row
             if quote.pk == open_quote:
-                quote_editor_prepare(quote, article_people)
+                quote_editor_prepare(quote, article_people, misquote_form)
         if listed or show == "all":
             groups.append({"article": group["article"], "shown": listed, "total": len(group["quotes"])})
     return {
@@ -178,19 +183,32 @@ def quote_filters(counts: dict[str, int]) -> list[tuple[str, str, int]]:
     return [(slug, label, counts[slug]) for slug, label in QUOTE_FILTERS]
 
 
-def quote_editor_prepare(quote: Quote, article_people: list[Speaker]) -> Quote:
+def quote_editor_prepare(quote: Quote, article_people: list[Speaker], misquote_form: dict | None = None) -> Quote:
     """What a quotation's editor shows besides the quotation: its passage split around its words,
     the people of its article first, and whether to ask the teacher to check its speaker."""
     text = quote.paragraph.text
     quote.before, quote.words, quote.after = text[:quote.start], text[quote.start:quote.end], text[quote.end:]
     quote.article_people, quote.to_check, quote.editor = article_people, service.quote_to_check(quote), True
+    return misquotes_prepare(quote, misquote_form)
+
+
+def misquotes_prepare(quote: Quote, form: dict | None = None) -> Quote:
+    """A quotation's misquotes as its editor shows them (one query, none if prefetched): each with
+    its changes to the real words, how many are kept, and `form` (a refused save: its target, the
+    words sent, Keep and the reason) on the misquote or the new one it was for."""
+    quote.misquote_list = list(quote.misquotes.all())
+    for misquote in quote.misquote_list:
+        misquote.changed = misquote_rules.changes(quote.text, misquote.text)
+        misquote.failed = form if form and form["target"] == misquote.pk else None
+    quote.misquote_new_failed = form if form and form["target"] == "new" else None
+    quote.misquotes_kept = sum(1 for misquote in quote.misquote_list if misquote.keep)
     return quote
 
 
 def quote_row_context(debate: Debate, quote_pk: int) -> dict:
-    """One quotation's row, open with its editor: four queries."""
-    quote = get_object_or_404(Quote.objects.select_related("paragraph", "speaker", "article").defer("article__body"),
-                              pk=quote_pk, article__debate=debate)
+    """One quotation's row, open with its editor: five queries."""
+    quote = get_object_or_404(Quote.objects.select_related("paragraph", "speaker", "article").defer("article__body")
+                              .prefetch_related("misquotes"), pk=quote_pk, article__debate=debate)
     people = list(debate.speakers.order_by("full_name"))
     in_article = set(Quote.objects.filter(article_id=quote.article_id, speaker__isnull=False)
                      .values_list("speaker_id", flat=True)) | {quote.article.author_speaker_id}
@@ -370,6 +388,62 @@ def quote_change(request, pk: int, quote_pk: int):
     if error:
         messages.error(request, error)
     return redirect(reverse("debate_review", args=[debate.pk]) + f"?show=all&open={quote.pk}#quote-{quote.pk}")
+
+
+def misquote_done(request, debate: Debate, quote: Quote, *, change, what: str, target, text: str, keep: bool = True):
+    """Run a misquote service for one quotation. htmx: its misquotes part again (and the kept count
+    on its line), saved or with the reason next to the field, the teacher's words kept; without
+    JavaScript: saved, back to the quotation open; refused, the page again with the same."""
+    try:
+        change()
+    except service.DebateError as problem:
+        form = {"target": target, "text": text, "keep": keep, "error": problem.message}
+        if request.htmx:
+            return misquotes_response(request, debate, quote, form=form, status=400)
+        messages.error(request, f"Nothing was saved. {problem.message}")
+        context = review_context(debate, show="all", open_quote=quote.pk, misquote_form=form)
+        return render(request, "debates/review.html", context, status=400)
+    if request.htmx:
+        return misquotes_response(request, debate, quote, saved=f"Saved {what}.")
+    messages.success(request, f"Saved {what}.")
+    return redirect(reverse("debate_review", args=[debate.pk]) + f"?show=all&open={quote.pk}#misquotes-{quote.pk}")
+
+
+def misquotes_response(request, debate: Debate, quote: Quote, *, form: dict | None = None, saved: str = "",
+                       status: int = 200) -> HttpResponse:
+    misquotes_prepare(quote, form)
+    context = {"debate": debate, "quote": quote, "misquote_saved": saved}
+    return HttpResponse(render_to_string("debates/review.html#misquotes", context, request)
+                        + render_to_string("debates/review.html#misquotes-kept", {**context, "count_oob": True}, request),
+                        status=status)
+
+
+def misquote_quote(debate: Debate, quote_pk: int) -> Quote:
+    return get_object_or_404(Quote.objects.select_related("paragraph"), pk=quote_pk, article__debate=debate)
+
+
+@teacher_required
+@require_POST
+def misquote_change(request, pk: int, quote_pk: int, misquote_pk: int):
+    """Save a misquote's words and whether it is kept (played)."""
+    debate = own_debate(request, pk)
+    quote = misquote_quote(debate, quote_pk)
+    misquote = get_object_or_404(Misquote, pk=misquote_pk, quote=quote)
+    misquote.quote = quote
+    text, keep = request.POST.get("text", ""), "keep" in request.POST
+    return misquote_done(request, debate, quote, target=misquote.pk, text=text, keep=keep, what="the misquote",
+                         change=lambda: misquote_service.misquote_review(misquote=misquote, text=text, keep=keep))
+
+
+@teacher_required
+@require_POST
+def misquote_new(request, pk: int, quote_pk: int):
+    """A teacher's own misquote, kept at once."""
+    debate = own_debate(request, pk)
+    quote = misquote_quote(debate, quote_pk)
+    text = request.POST.get("new_text", "")
+    return misquote_done(request, debate, quote, target="new", text=text, what="your misquote: it is kept",
+                         change=lambda: misquote_service.misquote_write(quote=quote, text=text))
 
 
 @teacher_required

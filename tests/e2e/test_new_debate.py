@@ -65,7 +65,7 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
     expect(row.get_by_text("Check the speaker.")).to_be_visible()
     expect(row.get_by_label("Said by")).to_have_accessible_description(  # read out with the list, too
         re.compile(r"^Check the speaker\. The importer thinks Omar Feldman said this"))
-    expect(row.get_by_label("Keep")).not_to_be_checked()
+    expect(row.get_by_label("Keep", exact=True)).not_to_be_checked()
     page.get_by_role("link", name="All (10)").click()
     # The link clicked is focused at once; wait for the list that replaces it, and its focus.
     expect(page.get_by_role("link", name="All (10)")).to_have_attribute("aria-current", "page")
@@ -73,7 +73,7 @@ def test_a_teacher_makes_a_debate_from_three_files_and_a_student_plays_it(page, 
     sure = page.locator(f"#quote-{Quote.objects.get(text__startswith='We were not asked').pk}")
     sure.locator("summary").focus()
     page.keyboard.press("Enter")
-    expect(sure.get_by_label("Keep")).to_be_checked()
+    expect(sure.get_by_label("Keep", exact=True)).to_be_checked()
     assert axe_violations(page) == []
     for number, (person, side) in enumerate(SIDES.items()):
         group = page.get_by_role("group", name=f"Side for {person}")
