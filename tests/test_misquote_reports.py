@@ -8,56 +8,19 @@ import csv
 import io
 
 import pytest
-from django.utils import timezone
 from django.utils.html import escape
 
 from game import rules
-from game.models import Quote, Round, RoundItem
+from game.models import Quote
 from tests.factories import classroom_debate, classroom_make, homework_make, misquotes_make
+from tests.misquote_items import REAL, misquote_item, misquote_round
 
 pytestmark = pytest.mark.django_db
 
-REAL = 2  # the real words are version 2; the misquotes are versions 1, 3 and 4
 
-
-def misquote_item(quote: Quote, position: int) -> RoundItem:
-    """Spot the misquote for this quotation, as the mode deals it, with the real words as version 2."""
-    kept = list(quote.misquotes.filter(keep=True).order_by("pk"))[:3]
-    options = dict(zip((1, 3, 4), kept))
-    labels = [[quote.text if n == REAL else options[n].text, ""] for n in (1, 2, 3, 4)]
-    source = {"paragraph": quote.paragraph.text, "start": quote.start, "end": quote.end, "title": quote.article.title,
-              "speaker": [quote.speaker.full_name, quote.speaker.role],
-              "misquotes": [{"option": n, "id": m.pk, "kind": m.kind, "kind_name": rules.MISQUOTE_KINDS[m.kind],
-                             "text": m.text, "changes": [["same", m.text]]} for n, m in options.items()]}
-    return RoundItem(quote=quote, position=position, kind="misquote", asked=quote.text, options=[1, 2, 3, 4],
-                     option_labels=labels, right_answer=REAL, right_label=quote.text, source=source)
-
-
-def play(assignment, student, quotes, choices: list[int], *, follow_up_right: bool | None = None) -> Round:
-    """A student's homework round: `choices` is the version chosen for each quotation; after a right
-    first answer, `follow_up_right` answers "What was changed?" (None: not asked)."""
-    now = timezone.now()
-    round_ = Round.objects.create(debate=assignment.debate, mode="misquote", player=student, assignment=assignment,
-                                  created_at=now, finished_at=now)
-    position = 0
-    for quote, chosen in zip(quotes, choices):
-        item = misquote_item(quote, position)
-        item.round, item.answer, item.answered_at = round_, chosen, now
-        item.answer_label, item.correct = item.label_of(chosen), chosen == REAL
-        item.points = rules.POINTS_RIGHT if item.correct else 0
-        item.save()
-        position += 1
-        if item.correct and follow_up_right is not None:
-            misquote = item.source["misquotes"][0]
-            words = misquote["text"].split()
-            RoundItem.objects.create(
-                round=round_, position=position, quote=quote, kind="mq_change", asked=misquote["text"],
-                options=list(range(1, len(words) + 1)), option_labels=[[w, ""] for w in words], right_answer=2,
-                right_label=words[1], source={**item.source, "changed": [2], "misquote": misquote},
-                answer=2 if follow_up_right else 1, answer_label=words[1] if follow_up_right else words[0],
-                answered_at=now, correct=follow_up_right, points=rules.POINTS_RIGHT if follow_up_right else 0)
-            position += 1
-    return round_
+def play(assignment, student, quotes, choices: list[int], *, follow_up_right: bool | None = None):
+    return misquote_round(assignment.debate, student, quotes, choices, follow_up_right=follow_up_right,
+                          assignment=assignment)
 
 
 def option_of(quote: Quote, kind: str) -> int:
@@ -79,7 +42,7 @@ def test_the_teacher_sees_which_quotation_and_which_change_fooled_the_class(teac
     withdrawal, contract = quotes
     ann, ben, cara = [m.student for m in classroom.memberships.order_by("display_name")]
     # Ann finds the real words twice, and then what was changed; Ben falls for the added "not" in
-    # the BMA's withdrawal; Cara for the same "not", and for the dropped hedge in the contract.
+    # the BMA's withdrawal; Cara for the same "not", and for the hedge added to the contract.
     play(homework, ann, quotes, [REAL, REAL], follow_up_right=True)
     play(homework, ben, quotes, [option_of(withdrawal, "negation"), REAL])
     play(homework, cara, quotes, [option_of(withdrawal, "negation"), option_of(contract, "hedge")])
