@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
+from game import rules
 from game.models import LiveAnswer, LiveGame, Round
 from game.services.live import answer_submit, game_create, game_state, host_action, player_join
 from tests.factories import classroom_debate, classroom_make, misquotes_make
@@ -40,9 +41,10 @@ def recorder(monkeypatch):
     return published
 
 
-def test_a_teacher_can_host_spot_the_misquote_live(teacher_client):
+def test_a_teacher_can_host_spot_the_misquote_live_and_the_rules_say_it_has_no_follow_up_there(teacher_client):
     form = teacher_client.get("/live/new/").content.decode()
     assert '<option value="misquote">Spot the misquote</option>' in form
+    assert "asks no harder question, and nor does a live game" in " ".join(rules.rules_summary())
 
 
 def test_the_projector_and_the_phones_show_the_speaker_and_four_versions_and_never_which_is_real(
