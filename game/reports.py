@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.db.models import Avg, Count, Min, Q, Sum
 
+from game import rules
 from game.models import Assignment, Classroom, Membership, Mode, Rebuttal, Round, RoundItem
 
 INDICATIVE_BELOW = 30  # students: fewer, and the item figures are only indicative
@@ -95,6 +96,9 @@ class Response:
     asked: str
     correct: bool
     answer_label: str
+    kind: str = ""  # the item's kind: "misquote" and "mq_change" are told apart on the page
+    shown: tuple = ()  # Spot the misquote: the kinds of change of the three misquotes shown
+    chosen: str = ""  # Spot the misquote, a wrong answer: the kind of change of the misquote chosen
 
 
 @dataclass
@@ -107,10 +111,16 @@ class ItemStat:
     common_wrong: str | None
     common_wrong_times: int = 0
     flags: list[str] = field(default_factory=list)
+    kind: str = ""
 
     @property
     def indicative(self) -> bool:
         return self.attempts < INDICATIVE_BELOW
+
+    @property
+    def mode_label(self) -> str:
+        """Said before the words asked, where the words alone could be another mode's question."""
+        return {"misquote": "Spot the misquote", "mq_change": "What was changed?"}.get(self.kind, "")
 
 
 def pearson(xs: list[float], ys: list[float]) -> float | None:
@@ -151,7 +161,8 @@ def item_statistics(responses: list[Response]) -> list[ItemStat]:
         facility = sum(r.correct for r in answers) / len(answers)
         wrong = Counter(r.answer_label for r in answers if not r.correct and r.answer_label)
         common, times = wrong.most_common(1)[0] if wrong else (None, 0)
-        stat = ItemStat(item, answers[0].asked, len(answers), facility, pearson(marks, rests), common, times)
+        stat = ItemStat(item, answers[0].asked, len(answers), facility, pearson(marks, rests), common, times,
+                        kind=answers[0].kind)
         if facility >= VERY_EASY:
             stat.flags.append("very easy")
         if facility <= VERY_HARD:
@@ -163,6 +174,10 @@ def item_statistics(responses: list[Response]) -> list[ItemStat]:
 
 
 def _item_key(row: dict) -> tuple:
+    if row.get("kind") == "misquote":  # a quotation's real words among three misquotes: not "Who said it?"
+        return ("misquote", row["quote_id"])
+    if row.get("kind") == "mq_change":  # "What was changed?" in one misquote: its own row, per misquote
+        return ("mq_change", row.get("source__misquote__id") or row["quote_id"])
     if row.get("kind") == "reason" and row["quote_id"]:  # a quotation asked for its kind of evidence
         return ("reason_quote", row["quote_id"])
     if row["quote_id"]:
@@ -179,20 +194,70 @@ def _item_key(row: dict) -> tuple:
 
 
 def _first_responses(items) -> list[Response]:
-    """Each student's first answer to each item, oldest first."""
+    """Each student's first answer to each item, oldest first. One query (a misquote item's
+    misquotes come with it, read out of its snapshot: null for every other kind)."""
     seen, responses = set(), []
     rows = items.filter(answered_at__isnull=False).exclude(kind="rebuttal").order_by("answered_at", "id").values(
         "round__player_id", "quote_id", "question_id", "argument_id", "sentence_id", "event_id", "kind", "asked",
-        "correct",
-        "answer_label")
+        "correct", "answer", "answer_label", "source__misquotes", "source__misquote__id")
     for row in rows:
         key = (row["round__player_id"], _item_key(row))
         if key in seen:
             continue
         seen.add(key)
-        responses.append(Response(row["round__player_id"], key[1], row["asked"], bool(row["correct"]),
-                                  row["answer_label"]))
+        responses.append(_response(row, key[1]))
     return responses
+
+
+def _response(row: dict, item: tuple) -> Response:
+    label, shown, chosen = row["answer_label"], (), ""
+    if row["kind"] == "misquote":
+        misquotes = row["source__misquotes"] or []
+        shown = tuple(m["kind"] for m in misquotes)
+        picked = next((m for m in misquotes if m["option"] == row["answer"]), None)
+        if picked is not None and not row["correct"]:
+            chosen = picked["kind"]
+            label = f"{picked['kind_name']}: “{label}”"
+    return Response(row["round__player_id"], item, row["asked"], bool(row["correct"]), label, kind=row["kind"],
+                    shown=shown, chosen=chosen)
+
+
+@dataclass(frozen=True)
+class FooledBy:
+    """Spot the misquote: one kind of change, and how often it fooled the class."""
+
+    kind: str
+    name: str
+    chosen: int  # wrong answers that chose a misquote of this kind
+    share: float  # of all the wrong answers that chose a misquote
+    shown: int  # times a misquote of this kind was one of the four versions
+
+
+def misquote_fooled(responses: list[Response]) -> list[FooledBy]:
+    """Which change fooled the class most: for each kind of change shown, the share of the wrong
+    answers (first answers, as the item analysis counts them) that chose a misquote of that kind,
+    most fooling first. A kind shown but never chosen is listed at 0%."""
+    asked = [r for r in responses if r.kind == "misquote"]
+    shown = Counter(kind for r in asked for kind in r.shown)
+    chosen = Counter(r.chosen for r in asked if r.chosen)
+    wrong = sum(chosen.values())
+    rows = [FooledBy(kind, rules.MISQUOTE_KINDS.get(kind, kind), chosen[kind], chosen[kind] / wrong if wrong else 0.0,
+                     times) for kind, times in shown.items()]
+    return sorted(rows, key=lambda row: (-row.chosen, -row.shown, row.name))
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    """The item analysis page: every item, the rebuttals per card, and which change fooled the class."""
+
+    stats: list[ItemStat]
+    fooled: list[FooledBy]
+
+
+def item_report(items) -> ItemReport:
+    """One query for the answers, however many students and items."""
+    responses = _first_responses(items)
+    return ItemReport(item_statistics(responses), misquote_fooled(responses))
 
 
 @dataclass(frozen=True)
@@ -248,7 +313,17 @@ def debate_item_analysis(classroom: Classroom, debate_id: int) -> list[ItemStat]
     return item_statistics(_first_responses(_debate_items(classroom, debate_id)))
 
 
+def assignment_item_report(assignment: Assignment) -> ItemReport:
+    return item_report(_assignment_items(assignment))
+
+
+def debate_item_report(classroom: Classroom, debate_id: int) -> ItemReport:
+    return item_report(_debate_items(classroom, debate_id))
+
+
 # --- confusions, the leaderboard, one student -------------------------------------------------
+
+MISQUOTE_KINDS = ("misquote", "mq_change")  # round items of Spot the misquote
 
 @dataclass
 class Confusion:
@@ -260,7 +335,8 @@ class Confusion:
 
 
 def class_confusions(classroom: Classroom, limit: int = 10) -> list[Confusion]:
-    wrong = RoundItem.objects.filter(round__assignment__classroom=classroom, correct=False).exclude(answer_label="")
+    wrong = (RoundItem.objects.filter(round__assignment__classroom=classroom, correct=False).exclude(answer_label="")
+             .exclude(kind__in=MISQUOTE_KINDS))  # misquotes are not mixed-up speakers: see misquote_fooled
     rows = list(
         wrong.filter(Q(quote__isnull=False) | Q(argument__isnull=False))
         .values("right_label", "answer_label", "argument_id", "kind")
@@ -320,7 +396,7 @@ def student_accuracy(classroom: Classroom, student_id: int) -> list[dict]:
 def student_confusions(classroom: Classroom, student_id: int, limit: int = 5) -> list[dict]:
     return list(
         RoundItem.objects.filter(round__assignment__classroom=classroom, round__player_id=student_id, correct=False)
-        .exclude(answer_label="").values("right_label", "answer_label").annotate(times=Count("id"))
+        .exclude(answer_label="").exclude(kind__in=MISQUOTE_KINDS).values("right_label", "answer_label").annotate(times=Count("id"))
         .order_by("-times", "right_label")[:limit]
     )
 
@@ -328,7 +404,16 @@ def student_confusions(classroom: Classroom, student_id: int, limit: int = 5) ->
 # --- the CSV export ---------------------------------------------------------------------------
 
 CSV_HEADER = ["student", "username", "homework", "attempt", "question", "asked", "answer given", "right answer",
-              "correct", "points", "answered at", "late"]
+              "correct", "points", "answered at", "late", "game", "change chosen"]
+MODE_NAMES = dict(Mode.choices)
+
+
+def change_chosen(item: RoundItem) -> str:
+    """Spot the misquote, a wrong answer: the kind of change of the misquote chosen ("" otherwise)."""
+    if item.kind != "misquote" or item.correct or item.answer is None:
+        return ""
+    picked = next((m for m in item.source.get("misquotes", []) if m.get("option") == item.answer), None)
+    return picked["kind_name"] if picked else ""
 
 
 def spreadsheet_safe(value) -> str:
@@ -356,7 +441,7 @@ def class_results_rows(classroom: Classroom):
             names.get(round_.player_id, ""), round_.player.username, round_.assignment.title,
             attempts.index(round_.pk) + 1, item.position + 1, item.asked, item.answer_label, item.right_label,
             "yes" if item.correct else "no", item.points, item.answered_at.isoformat(timespec="seconds"),
-            "yes" if late else "no",
+            "yes" if late else "no", MODE_NAMES.get(round_.mode, round_.mode), change_chosen(item),
         )]
 
 

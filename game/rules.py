@@ -283,10 +283,13 @@ def rules_summary() -> list[str]:
         + "; ".join(name[0].lower() + name[1:] for slug, name in MISQUOTE_KINDS.items() if slug != "teacher")
         + f"). Finding the real words scores {POINTS_RIGHT} points, with the same streak bonus, and then asks a "
         f"harder question: which word of a misquote was changed? A changed word scores like any question. The "
-        "answer shows the real words in their paragraph and marks what each misquote changed.",
+        "answer shows the real words in their paragraph and marks what each misquote changed. Homework that keeps "
+        "its answers hidden asks no harder question, and nor does a live game: there the real words are the "
+        "question, scored for speed like any live question, and the projector marks the changes with the answer.",
         "“Practise my mix-ups” asks again what you got wrong, as it was first asked: a mistake comes back at once, "
         "then after a day, then after three days; right three times in a row and it is learnt. A wrong answer "
-        f"starts it again. Mistakes older than {PRACTICE_DAYS} days are let go.",
+        f"starts it again (a wrong “What was changed?” brings back the misquote it followed). Mistakes older than "
+        f"{PRACTICE_DAYS} days are let go.",
         "Every question is answered once. Points are decided by the server, and only published content is played.",
     ]
 

@@ -290,7 +290,8 @@ CLASSROOM_MISQUOTES = {
 
 def misquotes_make(debate: Debate, *, keep: bool = True) -> list:
     """The kept misquotes of CLASSROOM_MISQUOTES for classroom_debate's quotations."""
-    from game.models import Misquote, Origin
+    from game.models import Misquote
+    from game.models.content import Origin
 
     made = []
     for quote in Quote.objects.filter(article__debate=debate):

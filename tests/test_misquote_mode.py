@@ -181,8 +181,8 @@ def test_the_question_and_its_answers_cost_the_same_queries_at_10_and_10000_quot
     client.force_login(student)
     client.get("/")
     # session, user, the debate; the quotations to deal from, the dealt ones and their misquotes;
-    # the round and its items stored
-    with assert_queries(8):
+    # the round and its items stored; and this test's own read of the new round (start())
+    with assert_queries(9):
         round_ = start(client, debate)
     item = round_.items.get(position=0)
     with assert_queries(4):  # session, user, the round, its items

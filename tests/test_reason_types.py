@@ -39,7 +39,8 @@ def test_cue_words_suggest_a_kind_and_nothing_is_guessed_without_them():
 
 def test_the_registry_holds_every_mode_with_where_it_can_be_played():
     assert set(modes()) == {"who_said", "sort", "quiz", "reason_types", "direct_or_reported", "rebuttal", "timeline",
-                            "mix_ups"}
+                            "misquote", "mix_ups"}
+    assert mode_of("misquote").live == "misquote" and homework_modes()["misquote"] == (mode_of("misquote"), False)
     assert mode_of("reason_types").live == "reason_types" and not mode_of("reason_types").board
     assert mode_of("sort").board and mode_of("sort").template == "game/sort.html"
     assert homework_modes()["mix"] == (mode_of("who_said"), True)

@@ -68,6 +68,7 @@ class Assignment(models.Model):
         REBUTTAL = "rebuttal", "Answer the other side (a written rebuttal)"
         TIMELINE = "timeline", "Put the story in order"
         MIX_UPS = "mix_ups", "Each student's own mix-ups"
+        MISQUOTE = "misquote", "Spot the misquote"
 
     class Answers(models.TextChoices):
         STRAIGHT_AWAY = "now", "Straight away"

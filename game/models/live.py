@@ -20,6 +20,7 @@ class LiveGame(models.Model):
         WHICH_SIDE = "which_side", "Which side?"
         REASON_TYPES = "reason_types", "What kind of evidence?"
         DIRECT_OR_REPORTED = "direct_or_reported", "Whose words?"
+        MISQUOTE = "misquote", "Spot the misquote"
 
     class Phase(models.TextChoices):
         LOBBY = "lobby", "Lobby"

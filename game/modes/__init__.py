@@ -29,6 +29,7 @@ class GameMode:
     # Offered on the home page only in the debates this returns (of the ids given, in one query);
     # None: offered in every debate (a round without content says why).
     offered_in: Callable[[list[int]], set[int]] | None = None
+    needs: str = ""  # what a debate left out by `offered_in` lacks, for a teacher setting it as homework
 
 
 def labelled_item(choices: list[tuple[str, str, str]], slug: str, **snapshot):

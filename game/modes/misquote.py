@@ -107,5 +107,7 @@ def deal_misquote(debate: Debate, rng: random.Random, count: int, mix_questions:
 
 
 MODE = GameMode(slug=Mode.MISQUOTE, name="Spot the misquote", deal=deal_misquote, template="game/round.html",
-                homework=(("misquote", "Spot the misquote", False),),
-                hint="Four versions of a quotation: which is real?", offered_in=offered)
+                homework=(("misquote", "Spot the misquote", False),), live="misquote",
+                hint="Four versions of a quotation: which is real?", offered_in=offered,
+                needs=f"keep {rules.MISQUOTE_VERSIONS} misquotes for each of {rules.MISQUOTE_QUOTES_MIN} of its "
+                      "published quotations first.")

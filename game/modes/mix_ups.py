@@ -4,6 +4,11 @@ An item answered wrong comes back at once; each right answer moves it up a box a
 after longer (rules.LEITNER_WAIT); three right in a row and it is learnt. The items are asked again
 from the snapshot they were first dealt with (the words, the options, the right answer, the
 source), options in a new order, so a mix-up is practised as it was made, true to its source.
+
+Spot the misquote is practised by its quotation: a missed "What was changed?" counts as a miss of
+the misquote question it followed (the same key), and brings that question back, its four
+versions in a new order and numbered again as shown; a right answer then asks "What was changed?"
+afresh. The follow-up is never dealt from its snapshot, so its words are never shuffled.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ class Practice:
 
 
 def item_key(row: dict) -> tuple:
+    if row["kind"] in ("misquote", "mq_change"):  # not the quotation's "Who said it?": a key of its own
+        return ("misquote", row["quote_id"])
     if row["kind"] == "reason" and row["quote_id"]:  # a quotation asked for its kind of evidence
         return ("reason_quote", row["quote_id"])
     for field in ("quote_id", "question_id", "sentence_id"):
@@ -58,7 +65,10 @@ def _due(history: dict[tuple, list[dict]], now: datetime) -> list[Practice]:
     for key, answers in history.items():
         box = rules.leitner_box([bool(a["correct"]) for a in answers])
         if rules.leitner_due(box, answers[-1]["answered_at"], now):
-            due.append(Practice(key, box, answers[-1]["answered_at"], answers[-1]))
+            # The question to ask again: its latest dealing ("What was changed?" brings back its misquote).
+            asked = next((a for a in reversed(answers) if a["kind"] != "mq_change"), None)
+            if asked is not None:
+                due.append(Practice(key, box, answers[-1]["answered_at"], asked))
     return sorted(due, key=lambda p: (p.box, p.last))
 
 
@@ -95,8 +105,21 @@ def deal_mix_ups(debate: Debate, rng: random.Random, count: int, mix_questions: 
         rng.shuffle(order)
         snapshot["options"] = [snapshot["options"][n] for n in order]
         snapshot["option_labels"] = [snapshot["option_labels"][n] for n in order]
+        if snapshot["kind"] == "misquote":
+            snapshot = misquote_renumbered(snapshot)
         items.append(RoundItem(**snapshot))
     return items
+
+
+def misquote_renumbered(snapshot: dict) -> dict:
+    """Spot the misquote's versions are numbered 1-4 in the order shown (the answer says "version
+    2"): after shuffling, each version takes its new place's number, and the right answer and the
+    misquotes follow it."""
+    number = {old: new for new, old in enumerate(snapshot["options"], start=1)}
+    source = {**snapshot["source"], "misquotes": [{**m, "option": number[m["option"]]}
+                                                  for m in snapshot["source"].get("misquotes", [])]}
+    return {**snapshot, "options": sorted(number.values()), "right_answer": number[snapshot["right_answer"]],
+            "source": source}
 
 
 MODE = GameMode(slug=Mode.MIX_UPS, name="Practise my mix-ups", deal=deal_mix_ups, template="game/round.html",

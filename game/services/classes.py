@@ -172,6 +172,11 @@ def assignment_create(*, classroom: Classroom, debate: Debate, title: str, mode:
                       opens_at: datetime, due_at: datetime, attempts: int, answers_shown: str) -> Assignment:
     if due_at <= opens_at:
         raise ClassError("The due date must be after the opening date.")
+    from game.modes import homework_modes
+
+    found = homework_modes().get(mode)
+    if found and found[0].offered_in and debate.pk not in found[0].offered_in([debate.pk]):
+        raise ClassError(f"{found[0].name} can't be played in “{debate.topic}” yet: {found[0].needs}")
     return Assignment.objects.create(
         classroom=classroom, debate=debate, title=" ".join(title.split())[:120] or f"{debate.topic}",
         mode=mode, questions=questions, opens_at=opens_at, due_at=due_at, attempts=attempts,

@@ -45,6 +45,12 @@ def live_options(question) -> list[tuple[int, str, str]]:
 
 
 @register.filter
+def misquote_option(misquotes: list[dict], option: int) -> dict | None:
+    """Of a "Spot the misquote" item's misquotes, the one shown as this option (None: the real words)."""
+    return next((m for m in misquotes or [] if m.get("option") == option), None)
+
+
+@register.filter
 def epoch_ms(moment) -> int:
     return int(moment.timestamp() * 1000) if moment else 0
 

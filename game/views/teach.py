@@ -238,9 +238,10 @@ def homework_due(request, pk: int):
 def homework_items(request, pk: int):
     assignment = get_object_or_404(Assignment.objects.select_related("classroom", "debate"), pk=pk,
                                    classroom__teacher=request.user)
-    stats = reports.assignment_item_analysis(assignment)
+    report = reports.assignment_item_report(assignment)
     return render(request, "teach/items.html", {"classroom": assignment.classroom, "title": assignment.title,
-                                                "stats": stats, "rebuttals": reports.assignment_rebuttals(assignment),
+                                                "stats": report.stats, "fooled": report.fooled,
+                                                "rebuttals": reports.assignment_rebuttals(assignment),
                                                 "indicative_below": reports.INDICATIVE_BELOW})
 
 
@@ -249,8 +250,9 @@ def homework_items(request, pk: int):
 def debate_items(request, pk: int, debate_pk: int):
     classroom = own_classroom(request, pk)
     debate = get_object_or_404(Debate, pk=debate_pk)
-    stats = reports.debate_item_analysis(classroom, debate.pk)
-    return render(request, "teach/items.html", {"classroom": classroom, "title": debate.topic, "stats": stats,
+    report = reports.debate_item_report(classroom, debate.pk)
+    return render(request, "teach/items.html", {"classroom": classroom, "title": debate.topic, "stats": report.stats,
+                                                "fooled": report.fooled,
                                                 "rebuttals": reports.debate_rebuttals(classroom, debate.pk),
                                                 "indicative_below": reports.INDICATIVE_BELOW})
 
