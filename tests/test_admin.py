@@ -232,3 +232,17 @@ def test_a_teacher_reads_results_but_cannot_change_them(teacher_client, teacher,
     elsewhere = Round.objects.create(debate=debate, mode=Mode.QUIZ, player=other_student, created_at=timezone.now())
     assert "priya" not in teacher_client.get("/admin/game/round/").content.decode()
     assert teacher_client.get(f"/admin/game/round/{elsewhere.pk}/change/").status_code == 302
+
+
+def test_an_existing_teachers_group_gets_new_content_permissions_when_the_server_migrates():
+    """A school's server upgraded to a version with misquotes: its teachers manage them straight away."""
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management import call_command
+
+    from game.teachers import teachers_group_sync
+
+    group = teachers_group_sync()
+    group.permissions.remove(*Permission.objects.filter(codename__endswith="_misquote"))
+    assert not group.permissions.filter(codename="change_misquote").exists()
+    call_command("migrate", verbosity=0)
+    assert Group.objects.get(name="Teachers").permissions.filter(codename="change_misquote").exists()

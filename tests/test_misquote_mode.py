@@ -195,3 +195,33 @@ def test_the_question_and_its_answers_cost_the_same_queries_at_10_and_10000_quot
     with assert_queries(5):
         client.post(f"/rounds/{round_.pk}/answer/", {"position": 1, "answer": follow.source["changed"][0]},
                     HTTP_HX_REQUEST="true")
+
+
+def test_a_long_quotation_changed_at_both_ends_is_dealt_and_answered_whole(client, student):
+    """The stretch shown covers every change, so it can be long: the round keeps it all (PostgreSQL too)."""
+    debate = classroom_debate()
+    misquotes_make(debate)
+    quote = Quote.objects.filter(article__debate=debate).order_by("pk").first()
+    words = "All of us " + " ".join(["have listened to the profession for months"] * 9) + " and patients will be safe."
+    paragraph = quote.paragraph
+    paragraph.text = f"{paragraph.text} {words}"
+    paragraph.save()
+    start_at = paragraph.text.index(words)
+    quote.text, quote.start, quote.end = words, start_at, start_at + len(words)
+    quote.save()
+    Misquote.objects.filter(quote=quote).delete()
+    Misquote.objects.bulk_create([
+        Misquote(quote=quote, kind="quantifier", keep=True,
+                 text=words.replace("All of us", "Some of us").replace("will be safe", "will not be safe")),
+        Misquote(quote=quote, kind="hedge", keep=True, text=words.replace("will be safe", "may be safe")),
+        Misquote(quote=quote, kind="quantifier", keep=True, text=words.replace("All of us", "Most of us")),
+    ])
+    client.force_login(student)
+    round_ = start(client, debate)
+    item = round_.items.get(quote=quote)
+    assert len(item.right_label) > 300 and item.right_label.startswith("All of us have listened")
+    round_.items.filter(position__lt=item.position).update(answered_at=item.round.created_at)
+    wrong = next(n for n in item.options if n != item.right_answer)
+    response = answer(client, round_, item.position, wrong)
+    assert response.status_code == 302
+    assert len(RoundItem.objects.get(pk=item.pk).answer_label) > 300

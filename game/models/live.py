@@ -113,7 +113,7 @@ class LiveQuestion(models.Model):
     options = models.JSONField(default=list)
     option_labels = models.JSONField(default=list)
     right_answer = models.PositiveIntegerField()
-    right_label = models.CharField(max_length=300)
+    right_label = models.TextField()  # a misquote's real words can be long
     source = models.JSONField(default=dict)
 
     class Meta:
@@ -136,7 +136,7 @@ class LiveAnswer(models.Model):
     question = models.ForeignKey(LiveQuestion, on_delete=models.CASCADE, related_name="answers")
     player = models.ForeignKey(LivePlayer, on_delete=models.CASCADE, related_name="answers")
     answer = models.PositiveIntegerField()
-    answer_label = models.CharField(max_length=300)
+    answer_label = models.TextField()
     answered_at = models.DateTimeField()
     elapsed_ms = models.PositiveIntegerField(help_text="Measured by the server from when answers opened.")
     correct = models.BooleanField()

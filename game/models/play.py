@@ -70,14 +70,14 @@ class RoundItem(models.Model):
     options = models.JSONField(default=list, help_text="Speaker, choice or side ids in the order shown.")
     option_labels = models.JSONField(default=list, help_text="[label, detail] for each option, as shown.")
     right_answer = models.PositiveIntegerField(null=True, blank=True, help_text="The id that was right when dealt.")
-    right_label = models.CharField(max_length=300, blank=True)
+    right_label = models.TextField(blank=True)  # a misquote's real words can be long
     kind = models.CharField(max_length=10, blank=True,
                             help_text="spoken, written (who wrote this?), question, argument, misquote or mq_change.")
     source = models.JSONField(default=dict, blank=True,
                               help_text="Where it comes from, as shown after answering: the passage and its article.")
     # What the player answered (ids stay even if the speaker, choice or side is later deleted).
     answer = models.PositiveIntegerField(null=True, blank=True)
-    answer_label = models.CharField(max_length=300, blank=True)
+    answer_label = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True, db_index=True)
     answer_speaker = models.ForeignKey(Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     answer_choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
