@@ -45,6 +45,7 @@ MISQUOTE_KINDS = {
     "teacher": "Changed by the teacher",
 }
 MISQUOTE_VERSIONS = 3  # misquotes shown beside the real words
+MISQUOTE_STRETCH_WORDS = 18  # a longer quotation shows this many words around its changes (all four the same)
 MISQUOTE_QUOTES_MIN = 4  # quotations with three kept misquotes before the mode is offered
 REASON_CUES = [  # the first kind whose cues a text has is suggested; the teacher confirms it
     ("statistic", r"\d|\bper ?cent\b|%|£|\bhalf\b|\bthird\b|\bmajority\b|\bthousands?\b|\bmillions?\b"),

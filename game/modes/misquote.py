@@ -60,7 +60,7 @@ def misquote_item(quote: Quote, rng: random.Random) -> RoundItem:
     """The question for one quotation: its real words and three of its kept misquotes, shuffled.
     Long quotations show the same shortened stretch in all four versions."""
     chosen = rng.sample(quote.kept, rules.MISQUOTE_VERSIONS)
-    real, changed = misquotes.stretch(quote.text, [m.text for m in chosen])
+    real, changed = misquotes.stretch(quote.text, [m.text for m in chosen], max_words=rules.MISQUOTE_STRETCH_WORDS)
     versions = [real, *changed]
     order = list(range(len(versions)))
     rng.shuffle(order)

@@ -89,3 +89,38 @@ def test_a_student_on_a_phone_finds_the_real_words_and_then_what_was_changed(bro
     assert feedback.locator("del, ins").count() >= 3
     assert axe_violations(page) == []
     context.close()
+
+
+def test_every_seed_quotation_with_misquotes_fits_a_phone(browser, live_server):
+    """The seed pack's quotations, each dealt in turn: the speaker and the four versions on one screen."""
+    import random
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from game.models import Debate
+    from game.services.importing import articles_import
+    from game.services.rounds import Owner, round_start
+
+    articles_import(paths=[Path("seeds")])
+    debate = Debate.objects.get(slug="junior-doctors-contract")
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto("/")
+    page.locator(".debate-card .mode-misquote").first.click()  # a visitor's session starts with a round
+    expect(page.locator("#play .question-title")).to_be_visible()
+    session = next(c["value"] for c in context.cookies() if c["name"] == "sessionid")
+    round_ = round_start(debate=debate, mode="misquote", owner=Owner(None, session), now=timezone.now(),
+                         rng=random.Random(7), count=100)
+    items = list(round_.items.order_by("position"))
+    assert len(items) >= 12  # the pack's quotations with three reviewed misquotes
+    heights = {}
+    for item in items:
+        page.goto(f"/rounds/{round_.pk}/")
+        page.wait_for_load_state()
+        expect(page.locator("#play button.misquote-option")).to_have_count(4)
+        heights[item.quote_id] = round(lowest(page, "#play button.misquote-option"))
+        RoundItem.objects.filter(pk=item.pk).update(answered_at=timezone.now(), correct=False, answer=0)
+    print("\nLast version's bottom edge (px) at 390×844, per seed quotation:", sorted(heights.values()))
+    assert max(heights.values()) <= PHONE["height"]
+    context.close()
