@@ -21,15 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Sequence
 
-KINDS: dict[str, str] = {
-    "negation": "A 'not' added or dropped",
-    "quantifier": "A quantifier or intensifier swapped",
-    "number": "A number changed",
-    "hedge": "A hedge dropped or added",
-    "clause": "A clause cut, turning the meaning",
-    "splice": "Another speaker's words spliced in",
-    "teacher": "Changed by the teacher",
-}
+from game.rules import MISQUOTE_KINDS as KINDS  # named once, for the answer and the reports
 
 
 @dataclass(frozen=True)

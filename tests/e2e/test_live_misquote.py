@@ -4,23 +4,12 @@ read the four versions and answer, and the projector's answer marks what each mi
 import pytest
 from playwright.sync_api import expect
 
-from game import rules
 from game.models import LiveGame
 from tests.e2e.conftest import axe_violations, login
+from tests.e2e.test_live import phone, quick_reading  # noqa: F401 - a fixture, found by name
 from tests.factories import classroom_debate, misquotes_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def quick_reading(monkeypatch):
-    monkeypatch.setattr(rules, "LIVE_READING_SECONDS", 1)
-
-
-def phone(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, has_touch=True)
-    context.set_default_timeout(10_000)
-    return context, context.new_page()
 
 
 def test_a_class_spots_the_misquote_live_and_the_projector_marks_each_change(browser, live_server, teacher,
