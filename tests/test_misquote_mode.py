@@ -18,6 +18,15 @@ def start(client, debate) -> Round:
     return Round.objects.get(pk=response["Location"].split("/")[2])
 
 
+def playing(client, student):
+    """A student logged in, a round of Spot the misquote started on classroom_debate: it and its first item."""
+    debate = classroom_debate()
+    misquotes_make(debate)
+    client.force_login(student)
+    round_ = start(client, debate)
+    return round_, round_.items.get(position=0)
+
+
 def answer(client, round_, position, option, **headers):
     return client.post(f"/rounds/{round_.pk}/answer/", {"position": position, "answer": option}, **headers)
 
@@ -48,7 +57,7 @@ def test_the_question_shows_the_speaker_and_four_versions_without_saying_which_i
     assert buttons == ["1", "2", "3", "4"]
     for label, _ in item.option_labels:
         assert escape(label) in page
-    assert escape(item.quote.text) in page  # the real words are one of the four...
+    assert escape(item.right_label) in page  # the real words (or their stretch) are one of the four...
     for kind in Misquote.objects.values_list("kind", flat=True):  # ...and nothing tells which
         assert escape(item.source["misquotes"][0]["kind_name"]) not in page
     assert "<del>" not in page and "<ins>" not in page and escape(item.quote.article.title) not in page
@@ -57,11 +66,7 @@ def test_the_question_shows_the_speaker_and_four_versions_without_saying_which_i
 
 
 def test_a_right_answer_asks_what_was_changed_and_a_changed_word_scores(client, student):
-    debate = classroom_debate()
-    misquotes_make(debate)
-    client.force_login(student)
-    round_ = start(client, debate)
-    item = round_.items.get(position=0)
+    round_, item = playing(client, student)
     page = answer(client, round_, 0, item.right_answer, HTTP_HX_REQUEST="true").content.decode()
     assert "Right!" in page and "Now a harder one: what was changed" in page
     assert "<del>" not in page.split('data-panel="next"')[0]  # the changes are marked only after the follow-up
@@ -83,11 +88,7 @@ def test_a_right_answer_asks_what_was_changed_and_a_changed_word_scores(client, 
 
 
 def test_an_unchanged_word_is_wrong_and_a_wrong_first_answer_gets_no_follow_up(client, student):
-    debate = classroom_debate()
-    misquotes_make(debate)
-    client.force_login(student)
-    round_ = start(client, debate)
-    item = round_.items.get(position=0)
+    round_, item = playing(client, student)
     answer(client, round_, 0, item.right_answer)
     follow = round_.items.get(position=1)
     same = next(n for n in follow.options if n not in follow.source["changed"])
@@ -103,11 +104,7 @@ def test_an_unchanged_word_is_wrong_and_a_wrong_first_answer_gets_no_follow_up(c
 
 
 def test_the_answer_is_decided_once_by_the_server(client, student):
-    debate = classroom_debate()
-    misquotes_make(debate)
-    client.force_login(student)
-    round_ = start(client, debate)
-    item = round_.items.get(position=0)
+    round_, item = playing(client, student)
     assert answer(client, round_, 0, 9).status_code == 400  # not one of the four
     answer(client, round_, 0, item.right_answer)
     assert answer(client, round_, 0, item.right_answer).status_code == 409  # a repeated POST
