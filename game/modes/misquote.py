@@ -13,6 +13,7 @@ item's `source` and shown only with the feedback.
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
 
@@ -27,26 +28,22 @@ NOT_ENOUGH = ("Your teacher hasn't kept misquotes for enough quotations in this 
               f"{rules.MISQUOTE_QUOTES_MIN} quotations with {rules.MISQUOTE_VERSIONS} misquotes each.")
 
 
+def _askable(**where):
+    """Published quotations with a speaker and enough kept misquotes to be asked."""
+    return (Quote.objects.filter(status=Status.PUBLISHED, speaker__isnull=False, **where)
+            .annotate(kept=Count("misquotes", filter=Q(misquotes__keep=True)))
+            .filter(kept__gte=rules.MISQUOTE_VERSIONS))
+
+
 def playable_ids(debate: Debate) -> list[int]:
-    """The published quotations of the debate with enough kept misquotes to be asked. One query."""
-    return list(
-        Quote.objects.filter(article__debate=debate, status=Status.PUBLISHED, speaker__isnull=False)
-        .annotate(kept=Count("misquotes", filter=Q(misquotes__keep=True)))
-        .filter(kept__gte=rules.MISQUOTE_VERSIONS).order_by("pk").values_list("pk", flat=True)
-    )
+    """The debate's quotations that can be asked. One query."""
+    return list(_askable(article__debate=debate).order_by("pk").values_list("pk", flat=True))
 
 
 def offered(debate_ids: list[int]) -> set[int]:
-    """Of these debates, those where the mode is offered (enough quotations with kept misquotes). One query."""
-    counts = (
-        Quote.objects.filter(article__debate__in=debate_ids, status=Status.PUBLISHED, speaker__isnull=False)
-        .annotate(kept=Count("misquotes", filter=Q(misquotes__keep=True)))
-        .filter(kept__gte=rules.MISQUOTE_VERSIONS).values_list("article__debate_id", flat=True)
-    )
-    found: dict[int, int] = {}
-    for debate_id in counts:
-        found[debate_id] = found.get(debate_id, 0) + 1
-    return {pk for pk, n in found.items() if n >= rules.MISQUOTE_QUOTES_MIN}
+    """Of these debates, those where the mode is offered (enough quotations that can be asked). One query."""
+    counts = Counter(_askable(article__debate__in=debate_ids).values_list("article__debate_id", flat=True))
+    return {pk for pk, n in counts.items() if n >= rules.MISQUOTE_QUOTES_MIN}
 
 
 def quotes_with_misquotes(ids: list[int]) -> list[Quote]:
