@@ -134,9 +134,9 @@ def test_reported_speech_inside_a_clause_is_not_the_speaker():
 
 # --- the scorer ------------------------------------------------------------------------------
 
-def polnear_copy(root: Path) -> Path:
+def polnear_copy(root: Path, split: str = "dev") -> Path:
     """A PolNeAR-shaped folder with one article written here, its attributions and one chain."""
-    base = root / "dev"
+    base = root / split
     for folder in ("text", "attributions", "corenlp"):
         (base / folder).mkdir(parents=True)
     text = ('Vote now\n\n"We will win this state," said Jane Roe. '

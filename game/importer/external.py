@@ -99,6 +99,8 @@ class Item:
     right_words: set[str]  # the last word of a right speaker is one of these
     source: str = ""
     exact: str = ""  # (BBC) the labelled speaker, normalised: "cabinet office spokeswoman" is right as labelled
+    start: int = -1  # (PolNeAR) where the quoted words start in the article's text
+    source_span: tuple[int, int] | None = None  # (PolNeAR) where the source is
 
 
 @dataclass
@@ -239,9 +241,11 @@ def polnear_items(text: str, attributions: list[dict], chains) -> list[Item]:
             content = text[start:end]
             if not re.search(r"[“”\"]", content):
                 continue
-            for stretch in QUOTED.findall(content):
+            for match in QUOTED.finditer(content):
+                stretch = match.group(1)
                 if len(stretch.split()) >= MIN_WORDS:
-                    items.append(Item(stretch, kind, right, source_text))
+                    items.append(Item(stretch, kind, right, source_text, start=start + match.start(1),
+                                      source_span=(source[1], source[2]) if source else None))
     return items
 
 
@@ -306,3 +310,4 @@ def bbc_sets(repo_root: Path) -> dict[str, dict[str, list[dict]]]:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     return {name: files for name, files in data.items() if not name.startswith("_")}
+

@@ -34,6 +34,7 @@ NAME_STOP_WORDS = {
     "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",
     "told", "said", "says", "via", "across", "around", "outside", "inside", "under", "over", "about",
 }
+POSSESSIVE_WORDS = {"his", "her", "their", "its", "our", "my", "your", "new", "this", "that", "every", "each", "no"}
 ROLE_BLOCKERS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "ex", "junior", "interim"}
 
 
@@ -82,6 +83,8 @@ class PeopleIndex:
     people: dict[str, Person] = field(default_factory=dict)
     lone: dict[str, Person] = field(default_factory=dict)  # known only by a surname: never resolved to
     common_words: set[str] = field(default_factory=set)  # words the articles write in lower case ("when", "what")
+    # Capitalised words the articles write inside a sentence, not only at its start ("Netanyahu").
+    names_inside_sentences: set[str] = field(default_factory=set)
     _resolved: dict[str, Person | None] = field(default_factory=dict, repr=False)
 
     # --- building -------------------------------------------------------------------------
@@ -116,6 +119,14 @@ class PeopleIndex:
         for match in NAME_RUN.finditer(text):
             title = (match.group("title") or "").rstrip(".").lower()
             words = [strip_possessive(w) for w in match.group("words").split()]
+            titled = self._after_a_title_in_capitals(words)
+            if titled:  # "Justice Minister Cathy Jamieson", "Culture Secretary Tessa Jowell"
+                role, name = titled
+                person = self.add(name)
+                person.roles.add(role)
+                if " " in role:
+                    person.roles.add(role.split()[-1])
+                continue
             words = self._trim_non_name_words(words)
             if not words:
                 continue
@@ -145,9 +156,9 @@ class PeopleIndex:
                 self._learn_role_after(text, match.end(), person)
         # A capitalised pair after a lower-case description is a name: "spinner Rehan Ahmed",
         # "defended adviser Jo Bloggs" (not after "the", "of", "in" ...: those are places and bodies).
-        for match in re.finditer(rf"\b([a-z][a-z-]+)\s+({CAP}\s+{CAP})\b", text):
-            if match.group(1) in NAME_STOP_WORDS:
-                continue
+        for match in re.finditer(rf"\b([a-z][a-z-]+)\s+({CAP}\s+{CAP})\b(?!\s+[A-Z])", text):
+            if match.group(1) in NAME_STOP_WORDS or match.group(1) in POSSESSIVE_WORDS:
+                continue  # ("her Criminal Justice Plan": a title, not a name)
             words = [strip_possessive(w) for w in match.group(2).split()]
             if all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
                 self.add(" ".join(words))
@@ -157,6 +168,18 @@ class PeopleIndex:
             if person and not person.gender:
                 title = match.group(1).lower()
                 person.gender = "m" if title in TITLES_MALE else "f"
+
+    @staticmethod
+    def _after_a_title_in_capitals(words: list[str]) -> tuple[str, str] | None:
+        """("justice minister", "Cathy Jamieson") for a run of capitalised words that is a role, then
+        a given name and a surname; None otherwise."""
+        last_role = max((i for i, w in enumerate(words) if re.fullmatch(rf"(?i:{ROLE_NOUNS})", w)), default=-1)
+        name = words[last_role + 1:]
+        if last_role < 0 or not 2 <= len(name) <= 3 or not (gender_of_first_name(name[0]) or name[0].lower() in EITHER):
+            return None
+        if any(w.lower() in NOT_NAMES for w in name):
+            return None
+        return " ".join(words[: last_role + 1]).lower(), " ".join(name)
 
     @staticmethod
     def _trim_non_name_words(words: list[str]) -> list[str]:
@@ -304,6 +327,7 @@ def people_index_build(texts: list[str], known_people=()) -> PeopleIndex:
     for text in texts:
         index.learn_from_text(text)
         index.common_words.update(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        index.names_inside_sentences.update(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’-]+", text))
     learn_genders(index, texts)
     index._resolved.clear()  # genders learnt while building change who "Mr Hunt" can be
     return index

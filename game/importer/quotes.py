@@ -30,6 +30,7 @@ headline (it is not body text). A three-word fragment is found but never sure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
@@ -37,6 +38,7 @@ from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
 from .mentions import known_given_name, phrase_head
 from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
+from . import ranker
 from .styles import layout_speakers, transcript_quotes
 from .types import FoundQuote, KnownPerson, ParsedArticle
 
@@ -155,6 +157,7 @@ class Attributor:
         self.state = ArticleState()
         self.attributing = False  # reading a speaker phrase beside a speech verb, not a sentence's subject
         self.by_pronoun = False  # the last attribution's speaker was "he" or "she", read from further back
+        self.reading_roles = True  # a role no one was given may be read as the person last named
         self.paragraph = -1
         title_match = re.match(rf"^(?:{TITLE_RE}\s+)?({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
         if title_match:
@@ -200,11 +203,28 @@ class Attributor:
                 # Headline convention: "Jeremy Hunt: ..." then "..., the Health Secretary has claimed."
                 person = self.state.headline_person
                 person.roles.add(norm(who.split(None, 1)[1]))
+            if person is None:
+                person = self.role_reading(who)
             return person, person is not None
         person = self.people.resolve_name(who)
         if person is None:
             person = self.named_by_phrase(who)
         return person, person is not None
+
+    def role_reading(self, who: str) -> Person | None:
+        """`Ms Jowell complained ... The culture secretary said ...`: a role no one in the articles was
+        given is the person the article last named, when its sentences were last about them too (the
+        reader's convention, like "he"; never sure unless this paragraph or the one before named them)."""
+        if not self.reading_roles or not ROLE_READING.fullmatch(who) or not self.state.mentions:
+            return None
+        last = self.state.mentions[-1]
+        subject = next((s for s in reversed(self.state.subjects) if s.person is not None or s.gender is None), None)
+        if subject is None or subject.person is None or subject.person.full_name != last.full_name:
+            return None  # someone else named since, or a subject we could not identify
+        if " " not in last.full_name or last.surname in ORG_WORDS:
+            return None
+        self.by_pronoun = True
+        return last
 
     def named_by_phrase(self, who: str) -> Person | None:
         """A speaker phrase that names someone the index did not know: "strategist Al Cardenas"
@@ -240,6 +260,14 @@ class Attributor:
                 return None  # (a body taken for a person, "Migration Watch", is no rival)
         self.by_pronoun = True  # a reading of the article: sure only when the paragraph named them at a quotation
         return person
+
+    def pronoun_only(self, pronoun: str) -> Person | None:
+        """Whom "he" or "she" means at this point of the article (for the ranker's candidates)."""
+        saved = self.by_pronoun
+        try:
+            return self.pronoun("he" if pronoun == "he" else "she")
+        finally:
+            self.by_pronoun = saved
 
     def note_speaker(self, person: Person) -> None:
         self.state.subjects.append(Subject(person, person.gender, self.paragraph))
@@ -474,7 +502,12 @@ class Attributor:
                     matches = []  # "Mr MacDonell said that ... if he said things which were": reported, not the speaker
                     subordinate = True
                 if matches:
-                    resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
+                    # ("Theresa May, the shadow secretary, said": the role is hers, not a reading of the article.)
+                    self.reading_roles = len({m.group("who") for m in matches}) == 1
+                    try:
+                        resolved = [self.resolve(m.group("who"), paragraph_index)[0] for m in matches]
+                    finally:
+                        self.reading_roles = True
                     # A person named before an appositive outranks a body inside it
                     # ("Daniel Kebede, general secretary of the National Education Union, said"),
                     # and one named in full outranks a lone word ("Matt Shardlow, ... the charity Buglife, said").
@@ -631,10 +664,14 @@ def _plain(text: str) -> str:
     return ABBREVIATED.sub(r"\1", text)
 
 
-def _confidence(speaker, name: str | None, cue: str, words: str, by_pronoun: bool = False) -> float:
+def _confidence(speaker, name: str | None, cue: str, words: str, by_pronoun: bool = False,
+                ranked: float | None = None) -> float:
     """The cue's confidence, lowered for a lone surname, a fragment of under four words, and a speaker
-    found through "he" or "she" (a reading of the article, which the teacher checks)."""
+    found through "he" or "she" (a reading of the article, which the teacher checks). A speaker the
+    ranker chose is as sure as its probability, and never sure enough to be pre-ticked."""
     confidence = confidence_of(name, cue)
+    if ranked is not None and name is not None:
+        confidence = min(ranked, ranker.MAX_CONFIDENCE)
     if _lone(speaker) or len(words.split()) < FRAGMENT_WORDS:
         confidence = min(confidence, 0.6)
     if by_pronoun:
@@ -683,6 +720,51 @@ def _attribution_with_who_clause(between: str) -> bool:
     return not re.search(rf"\b(?:{SPEECH_VERBS})\b", tail) and not re.search(rf"{CAP}\s+{CAP}", tail)
 
 
+RANKED_CUE = "ranked among the names nearby"
+# A role that names one person: "the culture secretary", "The former cabinet secretary", "the Tory leader".
+ROLE_READING = re.compile(rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS}|senator|candidate|nominee|premier|"
+                          r"congressman|congresswoman|lawmaker|ambassador)")
+
+
+class Nearby:
+    """The mentions around each quotation of one paragraph, for the ranker (found once a paragraph)."""
+
+    def __init__(self, text, blanked, quoted, people, attributor, previous_mentions):
+        self.text, self.blanked, self.people, self.attributor = text, blanked, people, attributor
+        self.previous_mentions = previous_mentions
+        self.starts = ranker._sentence_starts(text, quoted)
+        self._mentions = None
+
+    def paragraph_mentions(self, as_previous: bool = False) -> list:
+        if self._mentions is None:
+            self._mentions = ranker.mentions_in(self.blanked, self.people, 0)
+        if as_previous:
+            return [replace(m, paragraph=-1) for m in self._mentions[-8:] if m.kind not in ("role_guess",)]
+        return self._mentions
+
+    def around(self, span, last_speaker, previous_speaker, found, rules_cue=""):
+        open_mark = span.open_mark if span.open_mark >= 0 else span.start
+        close_mark = span.close_mark if span.close_mark >= 0 else span.end
+        lo, hi = max(0, open_mark - ranker.WINDOW), close_mark + ranker.WINDOW
+        mentions = [m for m in self.paragraph_mentions() if lo <= m.start < hi]
+        # "he" and "she" in the quotation's sentence and the one before, as the rules read them now.
+        sentence = bisect_right(self.starts, open_mark) - 1
+        pronoun_lo = self.starts[max(0, sentence - 1)]
+        pronoun_hi = self.starts[sentence + 1] if sentence + 1 < len(self.starts) else len(self.text)
+        saved = self.attributor.by_pronoun
+        mentions += ranker.mentions_in(self.blanked, self.people, 0, pronoun=self.attributor.pronoun_only,
+                                       lo=pronoun_lo, hi=pronoun_hi,
+                                       earlier=self.previous_mentions + self.paragraph_mentions())
+        self.attributor.by_pronoun = saved
+        mentions = sorted(mentions, key=lambda m: abs(m.start - open_mark))[: ranker.MAX_MENTIONS]
+        mentions = self.previous_mentions + sorted(mentions, key=lambda m: m.start)
+        context = ranker.QuoteContext(
+            text=self.text, blanked=self.blanked, span=span, sentence_starts=self.starts,
+            previous_speaker=last_speaker, previous_paragraph_speaker=previous_speaker,
+            speakers_so_far=frozenset(q.speaker for q in found[-30:] if q.speaker), rules_cue=rules_cue)
+        return context, mentions
+
+
 # Guesses from the paragraphs around a quotation, which a name line or a credit beside it outranks.
 LAYOUT_OUTRANKS = {"continues the previous paragraph", "same speaker, same paragraph", "introduced by the previous paragraph"}
 
@@ -702,7 +784,8 @@ def _blank_quotes(text: str, spans: list[Span] | None = None) -> str:
     return "".join(chars)
 
 
-def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownPerson] = ()) -> list[list[FoundQuote]]:
+def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownPerson] = (), *,
+                ranking: bool = True, observe=None) -> list[list[FoundQuote]]:
     """The direct quotations of each article (offsets into its body), with speakers where sure,
     followed by the opinion author's own sentences (kind="written")."""
     people = people_index_build(
@@ -711,7 +794,8 @@ def find_quotes(articles: Sequence[ParsedArticle], known_people: Sequence[KnownP
         + [article.title or "" for article in articles],
         known_people,
     )
-    return [article_quotes(article, people) + written_quotes(article) for article in articles]
+    return [article_quotes(article, people, ranking=ranking, observe=observe) + written_quotes(article)
+            for article in articles]
 
 
 QUESTION = re.compile(r"^Q\s*[:.–—-]\s+")
@@ -753,7 +837,11 @@ def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_pers
     return found
 
 
-def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuote]:
+def article_quotes(article: ParsedArticle, people: PeopleIndex, *, ranking: bool = True,
+                   observe=None) -> list[FoundQuote]:
+    """The quotations of one article with their speakers. Where the rules name no one, the learned
+    ranker may choose among the names nearby (`ranking`); `observe(article, paragraph, span,
+    mentions, context, speaker, cue)` is told of every quotation's candidates (for fitting it)."""
     attributor = Attributor(article, people)
     answers = interview_answers(article, people, attributor.state.headline_person)
     if answers:
@@ -766,6 +854,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
     previous: dict = {"had_quote": False, "speaker": None, "text": ""}
     run_on_without_speaker: list[int] = []  # found quotations that ran on, their speaker not yet known
     last_through_pronoun = False
+    previous_paragraph_mentions: list = []
     for paragraph in article.paragraphs:
         text = paragraph.text
         spans = quote_spans(text)
@@ -778,6 +867,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
         last_cue = ""
         had_quote = False
         named_in_paragraph: Person | str | None = None  # the last speaker this paragraph named at a quotation
+        nearby = Nearby(text, blanked, quoted, people, attributor, previous_paragraph_mentions)
         for position, span in enumerate(spans):
             if len(found) >= MAX_QUOTES:
                 return found
@@ -820,6 +910,15 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     speaker, cue = reporter, "after a sentence reporting them"
             if paragraph.index in laid_out and (speaker is None or cue in LAYOUT_OUTRANKS):
                 speaker, cue = laid_out[paragraph.index], "name line or credit"
+            ranked_probability = None
+            if observe is not None or (speaker is None and ranking):
+                context, near = nearby.around(span, last_speaker_in_paragraph, previous["speaker"], found,
+                                              cue if speaker is None else "")
+                if observe is not None:
+                    observe(article, paragraph, span, near, context, speaker, cue)
+                best = ranker.rank(near, context) if speaker is None and ranking else None
+                if best is not None and best[1] >= ranker.threshold():
+                    speaker, cue, ranked_probability = best[0].speaker, RANKED_CUE, best[1]
             # "He" or "she" is sure only after the same person's own named quotation in this paragraph
             # (`"...," said Mrs Okonjo. "...," she added.`); a speaker carried on from a quotation found
             # through a pronoun is as unsure as that one.
@@ -852,7 +951,8 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
                     kind="spoken",
                     cue=cue,
                     speaker_is_group=isinstance(speaker, GroupName),
-                    confidence=_confidence(speaker, name, cue, text[span.start : span.end], through_pronoun),
+                    confidence=_confidence(speaker, name, cue, text[span.start : span.end], through_pronoun,
+                                           ranked_probability),
                 )
             )
             if span.runs_on and name is None:
@@ -876,6 +976,7 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuo
         ends_with_quote = had_quote and (last_close >= len(text.rstrip()) - 1 or _one_attribution(text[last_close + 1 :])
                                          or not text[last_close + 1 :].strip())
         previous = {"had_quote": ends_with_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
+        previous_paragraph_mentions = nearby.paragraph_mentions(as_previous=True)
     return _repeats_keep_their_speaker(found)
 
 
