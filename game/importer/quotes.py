@@ -36,7 +36,7 @@ from typing import Sequence
 
 from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
 from .mentions import known_given_name, phrase_head
-from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS
+from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, TITLES_FEMALE
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person, norm, people_index_build
 from . import ranker
 from .styles import layout_speakers, transcript_quotes
@@ -290,10 +290,16 @@ class Attributor:
     # --- reading the article ----------------------------------------------------------------
 
     def note_subjects(self, text: str, paragraph_index: int) -> None:
-        """Record the people sentences of this paragraph are about (outside quotations)."""
+        """Record the people sentences of this paragraph are about: `text` is a stretch of the paragraph
+        with its quotations already blanked out (a closing mark may open it: `" Conservative shadow
+        home secretary David Davis said ...`)."""
         self.paragraph = paragraph_index
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", _blank_quotes(text)):
-            opened = SENTENCE_OPENERS.sub("", sentence.strip())
+        for sentence in re.split(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z])", text):
+            opened = SENTENCE_OPENERS.sub("", sentence.strip().lstrip("\"”“'’.,;:!? ").strip())
+            # "Appearing on BBC Radio 4's Today programme, Mr Malik ...": a leading clause is not the subject.
+            unclaused = LEADING_CLAUSE.sub("", opened, count=1)
+            if unclaused != opened and re.match(WHO, unclaused):
+                opened = unclaused
             match = re.match(rf"{WHO}", opened)
             speaker, understood = self.resolve(match.group("who"), paragraph_index) if match else (None, False)
             pronoun_subject = bool(match) and match.group("who").split()[0].lower() in {"he", "she"}
@@ -325,6 +331,9 @@ class Attributor:
             ):
                 # Someone we cannot identify is the subject: "he" or "she" next may mean them.
                 self.state.subjects.append(Subject(None, None))
+            elif match and not understood and (titled := TITLED.match(match.group("who"))):
+                # "Lady Boothroyd said ...", and no Boothroyd is known in full: "she" next may mean her.
+                self.state.subjects.append(Subject(None, "f" if titled.group(1).lower() in TITLES_FEMALE else "m"))
             for group in re.finditer(GROUP_OF, sentence):
                 name = GroupName.of(group.group(0))
                 if name not in self.state.groups:
@@ -721,6 +730,7 @@ def _attribution_with_who_clause(between: str) -> bool:
 
 
 RANKED_CUE = "ranked among the names nearby"
+TITLED = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+[A-Z]")
 # A role that names one person: "the culture secretary", "The former cabinet secretary", "the Tory leader".
 ROLE_READING = re.compile(rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS}|senator|candidate|nominee|premier|"
                           r"congressman|congresswoman|lawmaker|ambassador)")
