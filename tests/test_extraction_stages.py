@@ -230,3 +230,24 @@ def test_a_lone_quotation_after_a_sentence_reporting_someone_is_theirs_never_sur
         'Mr Howard described the result as "very close". "This is from someone who knows the party well."'
     )
     assert [(q.speaker, q.sure) for q in found if "someone" in q.text] == [("Michael Howard", False)]
+
+
+def test_an_aside_between_dashes_is_not_the_sentences_speaker():
+    found = quotes_of("House of Commons Speaker John Bercow commented on the matter — which the BBC noted as an "
+                      'unusual move — "However it is dressed up, the purpose is to stop Parliament debating it."')
+    assert [q.speaker for q in found] == ["John Bercow"]
+
+
+def test_according_to_a_reporter_a_spokesman_speaks_not_the_reporter():
+    found = quotes_of("According to the BBC, a spokesman for the council expressed disappointment; "
+                      '"The council needs to bring forward a strong plan of its own."')
+    assert [q.speaker for q in found] != ["BBC"]
+    assert [q.speaker for q in quotes_of('According to the BBC, "the council needs a strong plan of its own".')] == ["BBC"]
+
+
+def test_a_member_of_a_party_is_the_speaker_not_the_party():
+    found = quotes_of('Member of Parliament Yvette Cooper of the Labour Party added, "This is a deeply '
+                      'dangerous and irresponsible way to govern."')
+    assert [q.speaker for q in found] == ["Yvette Cooper"]
+    found = quotes_of('The National Association of Head Teachers said: "This is a false economy for every school."')
+    assert [q.speaker for q in found] == ["National Association of Head Teachers"]

@@ -28,7 +28,7 @@ ROLE_NOUNS = (
     r"secretary|chairman|chairwoman|chair|minister|leader|spokesman|spokeswoman|spokesperson|MP|"
     r"councillor|chief|president|director|head|editor|correspondent|officer|mayor|governor|"
     r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary|"
-    r"cabinet member|portfolio holder|councilmember"
+    r"cabinet member|portfolio holder|councilmember|speaker"
 )
 NAME_STOP_WORDS = {
     "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",
@@ -148,8 +148,8 @@ class PeopleIndex:
             preceding = text[max(0, match.start() - 5) : match.start()].lower()
             if re.search(r"\b(?:of|the|for|and)\s+$", preceding):
                 continue  # "the National Association of Head Teachers said": an organisation
-            while words and words[0].lower() in NOT_NAMES:
-                words = words[1:]  # "Islander Ruaridh O'Neill": a description, then the name
+            while words and (words[0].lower() in NOT_NAMES or re.fullmatch(rf"(?i:{ROLE_NOUNS})", words[0])):
+                words = words[1:]  # "Islander Ruaridh O'Neill", "Speaker John Bercow": a description, then the name
             if len(words) >= 2 and all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
                 person = self.add(" ".join(words))
                 self._learn_role_before(text, match.start(), person)

@@ -465,6 +465,9 @@ class Attributor:
         return None
 
     def attribute_left(self, left: str, sentence_left: str, paragraph_index: int):
+        # "Speaker John Bercow commented on the matter — which the BBC noted as unusual — "...": an
+        # aside between dashes is not the sentence (its voices are no one's here).
+        left, sentence_left = _without_asides(left), _without_asides(sentence_left)
         # An interrupted quotation: "The plan," said Fiona MacLeod, "is to ..."
         for pattern, cue in ((AFTER_VERB_WHO, "between: verb who"), (AFTER_WHO_VERB, "between: who verb")):
             match = pattern.match(left)
@@ -475,7 +478,9 @@ class Attributor:
         if signed:  # "The letter, signed by a coalition of 30 charities, said: ..."
             return GroupName.of(signed[-1].group("group")), "before: signed by"
         according = list(ACCORDING_TO.finditer(left))
-        if according:
+        # ("According to the BBC, a spokesman for No 10 expressed disappointment: "...": the BBC
+        # reports, the spokesman speaks.)
+        if according and len(left[according[-1].end():].split()) <= 3:
             speaker, _ = self.resolve(according[-1].group("who"), paragraph_index)
             return speaker, "before: according to"
         subordinate = False
@@ -503,9 +508,15 @@ class Attributor:
                     re.search(rf"{WHO}[\s,]+{ADVERBS}$", head),
                     re.search(rf"{WHO}(?:,\s*(?!but\b|and\b|or\b|so\b|yet\b)[^,]{{1,80}}){{0,2}}[\s,]+{ADVERBS}$", head),
                 ]
-                # ("Head teachers in Northshire have warned": a place, not a speaker.)
-                matches = [m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+$",
-                                                                     head[: m.start()], re.IGNORECASE)]
+                # ("Head teachers in Northshire have warned": a place, not a speaker; "Yvette Cooper of the
+                # Labour Party added": the person, not the party.)
+                member = MEMBER_OF.search(head)
+                if member and not (known_given_name(member.group("who").split()[0])
+                                   or isinstance(self.people.resolve_name(member.group("who")), Person)):
+                    member = None  # ("the National Association of Head Teachers said": a body)
+                matches = [member] if member else [
+                    m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+$",
+                                                             head[: m.start()], re.IGNORECASE)]
                 if matches and re.search(r"\b(?:if|that|when|whether|because|as)\s+$", head[: matches[0].start()]) \
                         and matches[0].group("who").split()[0].lower() in {"he", "she", "they"}:
                     matches = []  # "Mr MacDonell said that ... if he said things which were": reported, not the speaker
@@ -702,6 +713,14 @@ def _sentence_before(text: str, end: int, quoted: QuotedRanges | None) -> str:
     return text[start:end].strip()
 
 
+ASIDE = re.compile(r"\s+[—–]\s+[^—–\"“”]{1,160}?\s+[—–]\s+|\s+--\s+[^\"“”]{1,160}?\s+--\s+")
+
+
+def _without_asides(text: str) -> str:
+    """The text with asides between dashes replaced by spaces (offsets kept)."""
+    return ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _lone(speaker) -> bool:
     return isinstance(speaker, Person) and " " not in speaker.full_name
 
@@ -730,6 +749,9 @@ def _attribution_with_who_clause(between: str) -> bool:
 
 
 RANKED_CUE = "ranked among the names nearby"
+# "Member of Parliament Yvette Cooper of the Labour Party added": the name before "of the" body.
+MEMBER_OF = re.compile(rf"(?P<who>{CAP}(?:\s+{CAP}){{1,3}})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,4}}[A-Z][\w'’&-]*"
+                       r"[\s,]+(?:(?:also|then|later|has|had|have)\s+)*$")
 TITLED = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+[A-Z]")
 # A role that names one person: "the culture secretary", "The former cabinet secretary", "the Tory leader".
 ROLE_READING = re.compile(rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS}|senator|candidate|nominee|premier|"
@@ -812,16 +834,37 @@ QUESTION = re.compile(r"^Q\s*[:.–—-]\s+")
 ANSWER = re.compile(r"^A\s*[:.–—-]\s+")
 
 
+def unmarked_questions(article: ParsedArticle) -> set[int]:
+    """An interview printed without marks: question paragraphs of one or two sentences ending "?",
+    without quotation marks, each followed by an answer. Three or more of them, making up a quarter
+    of the paragraphs from the first on, are an interview's questions; fewer are a writer's own
+    rhetorical questions."""
+    paragraphs = article.paragraphs
+    asked = []
+    for position, paragraph in enumerate(paragraphs[1:], 1):
+        text = paragraph.text.strip()
+        if (text.endswith("?") and len(text.split()) <= 45 and not re.search(r"[\"“”]", text)
+                and len(re.findall(r"[.!?](?:\s|$)", text)) <= 2 and position + 1 < len(paragraphs)
+                and not paragraphs[position + 1].text.strip().endswith("?")):
+            asked.append(paragraph.index)
+    if len(asked) < 3:
+        return set()
+    from_first = [p for p in paragraphs if p.index >= asked[0]]
+    return set(asked) if len(asked) * 4 >= len(from_first) else set()
+
+
 def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_person: Person | None) -> list[FoundQuote]:
     """In a question-and-answer interview, each answer is the interviewee's own words.
 
     The questions are the paragraphs the article marks as questions (bold in a Word file or a web
-    page, or starting "Q:"); with at least two, every other paragraph after the first question is
-    an answer (an "A:" before it is left out). The interviewee is the person the headline names
+    page, or starting "Q:"), or else unmarked ones (`unmarked_questions`); with at least two, every
+    other paragraph after the first question is an answer (an "A:" before it is left out). The interviewee is the person the headline names
     ("Dr Amara Bell: ..."), or else the only person the introduction names other than the author;
     with neither, the answers are left without a speaker.
     """
     question_indexes = set(article.questions) | {p.index for p in article.paragraphs if QUESTION.match(p.text)}
+    if len(question_indexes) < 2:
+        question_indexes = unmarked_questions(article)
     if len(question_indexes) < 2:
         return []
     first_question = min(question_indexes)

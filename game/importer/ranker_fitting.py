@@ -27,7 +27,7 @@ from .external import _brat, _chains, last_word, matches, polnear_items
 from .parsing import parse_article
 
 TARGET_PRECISION = 0.9
-THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]  # 0.30 ... 0.95
+THRESHOLDS = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # 0.300, 0.325 ... 0.950
 SEED = 0
 
 

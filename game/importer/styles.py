@@ -27,13 +27,23 @@ ROLE_LABELS = {"presenter", "interviewer", "chair", "chairman", "chairwoman", "h
 _CAPS_WORD = rf"[{UPPER}][{UPPER}'’.-]+"  # JANE ROE, TOMASZ WIŚNIEWSKI
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Rev)\.?"
 LABEL = re.compile(
-    rf"^(?P<label>"
+    rf"^(?:\d{{1,3}}\.\s+)?(?P<label>"
     rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:\s+\([^()\n]{{1,60}}\)){{0,2}})"  # JANE ROE, DR JANE ROE (Lab)
     rf"|(?:(?:{_TITLE}\s+)?{CAP}(?:\s+{CAP}){{0,3}}(?:\s+\([^()\n]{{1,60}}\)){{0,2}})"  # Jeremy Hunt (South West Surrey) (Con)
     rf"|(?:The\s+[A-Za-z ,'’-]{{3,80}}\s+\((?P<inner>[^()\n]{{3,60}})\))"  # The Secretary of State ... (Jeremy Hunt)
     rf")\s*:\s*(?P<speech>\S.*)?$",
     re.DOTALL,
 )
+# Hansard as its website prints it: the member's name on a line of its own, their seat and party on
+# the next (`Richard Burgon` / `(Leeds East) (Lab)`), or a minister's title with the name in brackets
+# (`The Secretary of State for Health (Mr Jeremy Hunt)`); the speech below.
+NAME_LINE = re.compile(rf"^(?:\d{{1,3}}\.\s+)?(?P<label>(?:{_TITLE}\s+)?{CAP}(?:\s+(?:{CAP}|[{UPPER}]\.)){{0,3}})\s*$")
+ROLE_LINE = re.compile(r"^(?P<label>(?:The|Madam|Mr)\s+[A-Za-z ,'’-]{3,100}?)(?:\s+\((?P<inner>[^()\n]{3,60})\))?\s*$")
+SEAT_LINE = re.compile(r"^\([^()\n]{2,60}\)(?:\s*\([^()\n]{1,30}\))*\s*$")  # (Leeds East) (Lab)
+FURNITURE_LINE = re.compile(r"^(?:Share(?: this contribution)?|Copy link|Hansard|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)$",
+                            re.IGNORECASE)
+STAGE_PARAGRAPH = re.compile(r"^(?:(?:Several|Some|An?)\s+)?[Hh]on\.?\s+Members?\s+rose[.—–-]*$|^\[[^\]]{1,60}\]$"
+                             r"|^\((?:Interruption|Laughter|Applause|Hear, hear|Cheers)[^)]{0,40}\)\.?$")
 STAGE = re.compile(r"\[[^\]]{1,60}\]|\((?:Interruption|Laughter|Applause|Hear, hear|Cheers|Inaudible|crosstalk)[^)]{0,40}\)",
                    re.IGNORECASE)
 NAME_ROLE_LINE = re.compile(rf"^(?P<name>(?:{_TITLE}\s+)?{CAP}(?:\s+{CAP}){{1,3}})(?:\s*[,(–—-]\s*(?P<role>[^\"“”.!?]{{3,140}}?)\)?)?\s*:?\s*$")
@@ -59,7 +69,8 @@ def _label_person(label: str, inner: str | None, people: PeopleIndex) -> Person 
         return None
     if len(words) >= 2:
         return people.by_full_name(" ".join(words)) or people.add(" ".join(words))
-    return people.resolve_name(titled or words[0])
+    # "Mr Hunt:" and no Hunt known in full: the surname the transcript gives (never sure).
+    return people.resolve_name(titled or words[0]) or (people.lone_surname(words[0]) if titled else None)
 
 
 def _segments(text: str, offset: int) -> list[tuple[int, int]]:
@@ -76,28 +87,88 @@ def _segments(text: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
+class Heading:
+    """Who speaks next in a transcript: the label, a name in brackets after a title, and where the
+    speech starts in the paragraph (its length when the speech is in the paragraphs below)."""
+
+    def __init__(self, label: str, inner: str | None, speech_start: int, seated: bool = False):
+        self.label, self.inner, self.speech_start, self.seated = label, inner, speech_start, seated
+
+
+def heading_of(text: str) -> Heading | None:
+    """`JANE ROE: ...`, `Jeremy Hunt (South West Surrey) (Con): ...`, or Hansard's web layout: a
+    name or title line, its seat and party on the next line, then the speech."""
+    match = LABEL.match(text)
+    if match and len(match.group("label")) <= 120 and "\n" not in match.group("label"):
+        return Heading(match.group("label"), match.group("inner"),
+                       match.start("speech") if match.group("speech") else len(text), seated="(" in match.group("label"))
+    lines = text.split("\n")
+    first = lines[0].strip()
+    line = NAME_LINE.match(first) or ROLE_LINE.match(first)
+    if not line or len(first) > 120:
+        return None
+    offset, seated = len(lines[0]) + 1, False
+    for number, rest in enumerate(lines[1:]):
+        # A seat and party line, the website's furniture, or a minister's title under the name
+        # (`Mr Jeremy Hunt` / `The Secretary of State for Health`).
+        title_under_name = number == 0 and NAME_LINE.match(first) and ROLE_LINE.match(rest.strip())
+        if not (SEAT_LINE.match(rest.strip()) or FURNITURE_LINE.match(rest.strip()) or title_under_name):
+            break
+        seated = seated or bool(SEAT_LINE.match(rest.strip()) or title_under_name)
+        offset += len(rest) + 1
+    inner = line.groupdict().get("inner")
+    return Heading(line.group("label"), inner, min(offset, len(text)), seated=seated or bool(inner))
+
+
+def _section_title(text: str) -> bool:
+    """A line of a transcript that names the business, not anyone's words: short, in title case,
+    without a full stop."""
+    words = text.split()
+    if "\n" in text.strip() or not 1 <= len(words) <= 12 or text.rstrip()[-1:] in ".?!:;,\"”":
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) * 3 >= len(words) * 2
+
+
+def _headings(article: ParsedArticle) -> dict[int, Heading]:
+    """The paragraphs that head a speech, when the article reads as a transcript: three headings or
+    more, some of them the same person's or with a seat or a name in brackets (a name line alone is
+    a caption or a byline as often as a speaker)."""
+    found = {p.index: h for p in article.paragraphs if (h := heading_of(p.text))}
+    by_colon = {i: h for i, h in found.items() if LABEL.match(article.paragraphs[i].text)}
+    labels = [re.sub(r"\s+", " ", h.label).lower() for h in found.values()]
+    repeated = len(set(labels)) < len(labels)
+    if len(by_colon) >= 3 and (repeated or len(set(labels)) >= 3) and len(by_colon) == len(found):
+        return found
+    seated = [i for i, h in found.items() if h.seated]
+    if seated and (len(found) >= 3 and (repeated or len(seated) >= 2) or seated[0] == article.paragraphs[0].index):
+        return found  # (one speech under a member's name and seat, or a minister's title, is a transcript too)
+    if len(by_colon) >= 3 and (repeated or len(set(labels)) >= 3):
+        return by_colon
+    return {}
+
+
 def transcript_quotes(article: ParsedArticle, people: PeopleIndex) -> list[FoundQuote]:
     """Each speech of a transcript, by the person its label names; [] when the article is not one."""
-    labelled = []
-    for paragraph in article.paragraphs:
-        match = LABEL.match(paragraph.text)
-        if match and len(match.group("label")) <= 120 and "\n" not in match.group("label"):
-            labelled.append((paragraph.index, match))
-    labels = [re.sub(r"\s+", " ", m.group("label")).lower() for _, m in labelled]
-    if len(labelled) < 3 or len(set(labels)) == len(labels) and len(set(labels)) < 3:
+    by_index = _headings(article)
+    if not by_index:
         return []
-    by_index = dict(labelled)
     found: list[FoundQuote] = []
     speaker: Person | None = None
     in_speech = False
     for paragraph in article.paragraphs:
-        match = by_index.get(paragraph.index)
-        if match:
-            speaker = _label_person(match.group("label"), match.group("inner"), people)
+        heading = by_index.get(paragraph.index)
+        if heading is None and STAGE_PARAGRAPH.match(paragraph.text.strip()):
+            continue  # "Several hon. Members rose—": nobody's words
+        if heading is None and _section_title(paragraph.text):
+            speaker, in_speech = None, False  # "Nuclear Non-proliferation and Disarmament": a new item of business
+            continue
+        if heading:
+            speaker = _label_person(heading.label, heading.inner, people)
             in_speech = True
-            if not match.group("speech"):
+            if heading.speech_start >= len(paragraph.text):
                 continue  # a name on its own line: the speech follows
-            start = match.start("speech")
+            start = heading.speech_start
         elif in_speech:
             start = 0  # the speech runs on
         else:
@@ -106,7 +177,7 @@ def transcript_quotes(article: ParsedArticle, people: PeopleIndex) -> list[Found
             found.append(FoundQuote(
                 text=paragraph.text[a:b], start=paragraph.start + a, end=paragraph.start + b,
                 paragraph_index=paragraph.index, speaker=speaker.full_name if speaker else None,
-                cue="transcript label", confidence=0.95 if speaker else 0.0,
+                cue="transcript label", confidence=(0.6 if " " not in speaker.full_name else 0.95) if speaker else 0.0,
             ))
     return found
 

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{count} labelled quotations of PolNeAR train read.")
         self.stdout.write("Cross-validated (2 folds by article), on the quotations the rules left without a speaker:")
         for kind, table in curve.rows.items():
-            cells = "  ".join(f"{t:.2f}: {good}/{chosen}" for t, (chosen, good) in table.items() if chosen)
+            cells = "  ".join(f"{t:.3f}: {good}/{chosen}" for t, (chosen, good) in table.items() if chosen and round(t * 40) % 2 == 0)
             self.stdout.write(f"  {kind:8} ({curve.abstentions.get(kind, 0)} quotations)  right/chosen at each threshold:")
             self.stdout.write(f"    {cells}")
         self.stdout.write(f"Threshold {model['threshold']} (cross-validated precision {target_precision:.0%} or more on "
