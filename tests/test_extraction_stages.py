@@ -251,3 +251,40 @@ def test_a_member_of_a_party_is_the_speaker_not_the_party():
     assert [q.speaker for q in found] == ["Yvette Cooper"]
     found = quotes_of('The National Association of Head Teachers said: "This is a false economy for every school."')
     assert [q.speaker for q in found] == ["National Association of Head Teachers"]
+
+
+def test_pronoun_sources_can_be_scored_against_referents_read_by_hand(tmp_path):
+    root = polnear_copy(tmp_path)
+    text = (root / "dev" / "text" / "a_story.txt").read_text(encoding="utf-8")
+    second = text.index("It is")
+    right = external.polnear_score(root, "dev", {"a_story": {second: {"roe"}}})
+    assert (right.checked.items, right.checked.attributed, right.checked.right) == (1, 1, 1)
+    wrong = external.polnear_score(root, "dev", {"a_story": {second: {"smith"}}})
+    assert (wrong.checked.attributed, wrong.checked.right) == (1, 0) and wrong.checked_mistakes
+
+
+def test_the_hand_checked_referents_hold_no_article_text():
+    data = json.loads((ROOT / external.POLNEAR_PRONOUNS).read_text(encoding="utf-8"))
+    assert set(data) == {"_about", "dev"}
+    labels = [label for quotes in data["dev"].values() for label in quotes.values()]
+    assert len(labels) == 166
+    assert all(set(label) == {"referent", "right"} and label["right"] for label in labels)
+
+
+def test_a_possessive_is_not_the_sentences_subject():
+    found = quotes_of('"Britain is heading in the wrong direction," Mr Michael Howard said. Mr Tony Blair\'s '
+                      'government was a "bossy, interfering government that takes decisions," he added.')
+    # "he" is not Mr Blair (his government is the subject); with him named since, no one is guessed.
+    assert [q.speaker for q in found] == ["Michael Howard", None]
+
+
+def test_a_name_in_apposition_after_a_role_or_a_possessive_is_the_subject():
+    found = quotes_of("England's head coach, Brendon McCullum, agreed. "
+                      'He told Sky Sports: "We picked him because we think he can win us matches."')
+    assert [q.speaker for q in found] == ["Brendon McCullum"]
+
+
+def test_the_same_subjects_second_verb_is_not_another_voice():
+    found = quotes_of("Lib Dem leader Charles Kennedy said Harry was in a privileged position and said he should "
+                      'apologise in person. "There is a reservoir of goodwill for him in this country."')
+    assert [q.speaker for q in found] == ["Charles Kennedy"]

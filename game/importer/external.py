@@ -101,6 +101,7 @@ class Item:
     exact: str = ""  # (BBC) the labelled speaker, normalised: "cabinet office spokeswoman" is right as labelled
     start: int = -1  # (PolNeAR) where the quoted words start in the article's text
     source_span: tuple[int, int] | None = None  # (PolNeAR) where the source is
+    checked: set[str] | None = None  # (PolNeAR dev, pronoun sources) a right speaker's last words, read by hand
 
 
 @dataclass
@@ -127,6 +128,9 @@ class Tally:
 class SetScore:
     tallies: dict[str, Tally] = field(default_factory=lambda: {kind: Tally() for kind in KINDS})
     sure: Tally = field(default_factory=Tally)  # the attributions the review page pre-ticks (named and pronoun)
+    # Pronoun sources scored against referents read by hand, not the automatic coreference chains.
+    checked: Tally = field(default_factory=Tally)
+    checked_mistakes: list[str] = field(default_factory=list)
     mistakes: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     milliseconds: list[float] = field(default_factory=list)  # per article
@@ -141,12 +145,14 @@ def score_items(name: str, found_quotes, items: list[Item], score: SetScore) -> 
     for item in items:
         tally = score.tallies[item.kind]
         tally.items += 1
+        score.checked.items += item.checked is not None
         candidates = [q for q in spoken if matches(q.text, item.text)]
         if not candidates:
             if item.kind != "unnamed":
                 score.misses.append(f"{name} [{item.kind}] missed “{item.text[:60]}” ({item.source})")
             continue
         tally.found += 1
+        score.checked.found += item.checked is not None
         quote = min(candidates, key=lambda q: abs(len(q.text) - len(item.text)))
         if quote.speaker is None:
             if item.kind != "unnamed":
@@ -155,6 +161,13 @@ def score_items(name: str, found_quotes, items: list[Item], score: SetScore) -> 
             continue
         tally.attributed += 1
         right = last_word(quote.speaker) in item.right_words or normalise(quote.speaker) == item.exact
+        if item.checked is not None:
+            score.checked.attributed += 1
+            if last_word(quote.speaker) in item.checked:
+                score.checked.right += 1
+            else:
+                score.checked_mistakes.append(f"{name} [pronoun, read by hand] “{item.text[:60]}” given to "
+                                              f"{quote.speaker} ({quote.cue})")
         if quote.sure and item.kind != "unnamed":
             score.sure.attributed += 1
             score.sure.right += right
@@ -249,9 +262,24 @@ def polnear_items(text: str, attributions: list[dict], chains) -> list[Item]:
     return items
 
 
-def polnear_score(root: Path, split: str = "dev") -> SetScore:
+POLNEAR_PRONOUNS = Path("tests") / "extraction_corpus" / "polnear_dev_pronouns.json"
+
+
+def polnear_checked_referents(repo_root: Path, split: str = "dev") -> dict[str, dict[int, set[str]]]:
+    """{article: {offset of the quoted words: a right speaker's last words}} for the pronoun sources of
+    a split, read by hand (tests/extraction_corpus/polnear_dev_pronouns.json; dev only)."""
+    path = repo_root / POLNEAR_PRONOUNS
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8")).get(split, {})
+    return {article: {int(start): set(label["right"]) for start, label in quotes.items()}
+            for article, quotes in data.items()}
+
+
+def polnear_score(root: Path, split: str = "dev", checked: dict[str, dict[int, set[str]]] | None = None) -> SetScore:
     """Score every article of PolNeAR's `split` (train or dev: never test) in a local copy at `root`
-    (the repository's `data/` folder, or a folder with `dev/` and `train/`)."""
+    (the repository's `data/` folder, or a folder with `dev/` and `train/`). `checked` gives the
+    referents of pronoun sources read by hand (`polnear_checked_referents`), scored apart."""
     if split not in ("train", "dev"):
         raise ValueError("PolNeAR's test split is how the project is measured from outside: score train or dev.")
     base = root / split if (root / split).is_dir() else root / "data" / split
@@ -267,6 +295,9 @@ def polnear_score(root: Path, split: str = "dev") -> SetScore:
         data = text_path.read_bytes()
         text = data.decode("utf-8")
         items = polnear_items(text, _brat(ann), _chains(base / "corenlp" / f"{stem}.txt.xml"))
+        for item in items:
+            if item.kind == "pronoun" and item.start in (checked or {}).get(stem, {}):
+                item.checked = checked[stem][item.start]
         found = extract_timed(data, text_path.name, score)
         score_items(stem, found, items, score)
     return score

@@ -54,7 +54,7 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
 ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*)*"
 SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson|(?<=[A-Za-z] )source)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
-NAME = rf"(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"
+NAME = rf"(?!(?:The|A|An)\s)(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"  # ("The Tory leader" is a role)
 ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
 GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members|teachers|headteachers|parents|residents|nurses|charities)"
 # Named groups and bodies, whose words the game can ask about with "Who said it?":
@@ -301,9 +301,19 @@ class Attributor:
             if unclaused != opened and re.match(WHO, unclaused):
                 opened = unclaused
             match = re.match(rf"{WHO}", opened)
+            owner = bool(match) and opened[match.end():match.end() + 2] in ("'s", "’s")
+            named = re.match(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,6}}?,\s+(?P<who>{NAME}),", opened[match.end():]) if match else None
+            if named and (owner or re.match(r"[Tt]he\s", match.group("who"))):
+                # "The opposition leader, Priyanka Sood, said ...", "England's head coach, Brendon McCullum,
+                # agreed": the name in apposition is the subject.
+                match, owner = named, False
+                if not self.people.resolve_name(named.group("who")) and self.looks_like_a_name(named.group("who")):
+                    self.people.add(named.group("who"))
             speaker, understood = self.resolve(match.group("who"), paragraph_index) if match else (None, False)
             pronoun_subject = bool(match) and match.group("who").split()[0].lower() in {"he", "she"}
-            if pronoun_subject and speaker is None:
+            if owner:
+                speaker, understood = None, True  # "Mr Blair's government was ...": the subject is the government
+            elif pronoun_subject and speaker is None:
                 # "He said Mr Blair had spoken ...": the subject is someone "he" could not settle, not Mr Blair.
                 self.state.subjects.append(Subject(None, "m" if match.group("who")[0] in "Hh" and
                                                    match.group("who").lower().startswith("he") else "f"))
@@ -419,7 +429,9 @@ class Attributor:
         if not sentence:
             return None
         sentence = _blank_quotes(sentence)  # `Mr Howard described it as "very important".`
-        verbs = re.findall(rf"\b(?:{SPEECH_VERBS}|{CHARACTERISING})\b", sentence)
+        # One voice: one verb of speech, or more joined to the first ("said ... and said ...").
+        verbs = [m for m in re.finditer(rf"\b(?:{SPEECH_VERBS}|{CHARACTERISING})\b", sentence)
+                 if not re.search(r"(?:\band|\bbut|\bthen)\s+(?:(?:also|later|then)\s+)?$", sentence[max(0, m.start() - 12):m.start()])]
         if len(verbs) != 1 or self.another_voice(sentence):
             return None
         self.attributing = True
@@ -593,8 +605,10 @@ class Attributor:
     @staticmethod
     def another_voice(sentence_left: str) -> bool:
         """Does the sentence report a second speaker after its subject's own verb?
-        ("She said residents had been told the tower would be ...")"""
-        verbs = [m for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", sentence_left) if m.group(0) not in PARTICIPLES]
+        ("She said residents had been told the tower would be ..."; not "He said ... and said ...",
+        the same subject's second verb)"""
+        verbs = [m for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", sentence_left) if m.group(0) not in PARTICIPLES
+                 and not re.search(r"(?:\band|\bbut|\bthen|,)\s+(?:(?:also|later|then)\s+)?$", sentence_left[max(0, m.start() - 12):m.start()])]
         if len(verbs) > 1:
             return True
         return bool(re.search(rf"\b(?:been|be|was|were|being)\s+(?:{SPEECH_VERBS})\b", sentence_left))

@@ -33,7 +33,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"No local copy at {path}: docs/developing.md says where to get one (its text "
                                   "stays out of the repository).")
             if polnear and polnear not in missing:
-                self.external(f"PolNeAR {split}", external.polnear_score(polnear, split), verbose, misses)
+                checked = external.polnear_checked_referents(root, split)
+                self.external(f"PolNeAR {split}", external.polnear_score(polnear, split, checked), verbose, misses)
             if bbc and bbc not in missing:
                 for set_name, set_labels in external.bbc_sets(root).items():
                     self.external(f"BBC {set_name}", external.bbc_score(bbc, set_labels), verbose, misses)
@@ -75,9 +76,15 @@ class Command(BaseCommand):
         self.stdout.write(f"\n== {title}: {len(score.milliseconds)} articles, {score.p50():.1f} ms per article (p50) ==")
         for kind, tally in score.tallies.items():
             self.stdout.write(f"  {kind:8} {tally.line()}")
+        if score.checked.items:
+            self.stdout.write(f"  pronoun  precision {score.checked.precision:6.1%} ({score.checked.right}/"
+                              f"{score.checked.attributed})  recall {score.checked.recall:6.1%}: scored against "
+                              "referents read by hand, not the automatic chains")
         self.stdout.write(f"  sure     precision {score.sure.precision:6.1%} ({score.sure.right}/{score.sure.attributed}): "
                           "the attributions pre-ticked Keep, named and pronoun sources")
         for mistake in score.mistakes if verbose else score.mistakes[:10]:
+            self.stdout.write(f"  - {mistake}")
+        for mistake in score.checked_mistakes if verbose else []:
             self.stdout.write(f"  - {mistake}")
         for miss in score.misses if misses else []:
             self.stdout.write(f"  . {miss}")
