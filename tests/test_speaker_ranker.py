@@ -11,14 +11,15 @@ from game.importer import ranker, ranker_fitting
 from game.importer.parsing import parse_article
 from game.importer.people import people_index_build
 from game.importer.quotations import QuotedRanges, quote_spans
-from game.importer.quotes import RANKED_CUE, _blank_quotes, find_quotes
+from game.importer.cues import RANKED_CUE, blank_quotes
+from game.importer.quotes import find_quotes
 from game.importer.types import SURE
 from tests.test_extraction_stages import polnear_copy, quotes_of
 
 
 def mentions(text, *others):
     people = people_index_build([text, *others])
-    return [(m.kind, ranker._identity(m.speaker)) for m in ranker.mentions_in(_blank_quotes(text), people, 0)]
+    return [(m.kind, ranker._identity(m.speaker)) for m in ranker.mentions_in(blank_quotes(text), people, 0)]
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -47,7 +48,7 @@ def test_places_datelines_and_sentence_openers_are_no_candidates():
 def test_a_mention_is_described_by_where_it_stands():
     text = 'More recently, Trump pledged to make Apple "build their damn computers in this country."'
     people = people_index_build([text, "Donald Trump spoke in Ohio."])
-    blanked = _blank_quotes(text)
+    blanked = blank_quotes(text)
     span = quote_spans(text)[0]
     context = ranker.QuoteContext(text=text, blanked=blanked, span=span,
                                   sentence_starts=ranker._sentence_starts(text, QuotedRanges(text, [span])))

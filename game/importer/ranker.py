@@ -104,7 +104,7 @@ def _sentence_starts(text: str, quoted: QuotedRanges | None) -> list[int]:
 
 
 def _group(label: str):
-    from .quotes import GroupName  # (quotes.py imports this module)
+    from .cues import GroupName  # (imported here: cues.py and quotes.py import this module)
 
     return GroupName.of(label)
 

@@ -1,4 +1,4 @@
-"""Source styles where the speaker is named by the layout rather than by a sentence.
+"""Stage 5's layouts: where the speaker is named by the layout rather than by a sentence.
 
 - Transcripts (parliamentary debates, hustings, radio): a speaker's name heads each speech,
   `JANE ROE: ...`, `Jeremy Hunt (South West Surrey) (Con): ...`, `The Secretary of State for Health
@@ -7,6 +7,9 @@
 - Reaction round-ups: a name-and-role line (`Dr Amira Patel, chair of the BMA's council`) above a
   paragraph that is a quotation.
 - Pull quotes: a quotation followed by `— Name, role`, in the same paragraph or the next.
+
+- Interviews: an answer after each question (questions in bold, after "Q:", or printed plainly
+  as their own paragraphs ending "?") is the interviewee's.
 
 A label that is a role with no name (`PRESENTER:`, `Chair:`) or a surname that two people share is
 left without a speaker: the rules never guess.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .names import NOT_NAMES, TITLES
+from .cues import FRAGMENT_WORDS, NAME, confidence_of
 from .people import CAP, UPPER, PeopleIndex, Person
 from .types import FoundQuote, ParsedArticle
 
@@ -216,3 +220,63 @@ def layout_speakers(article: ParsedArticle, people: PeopleIndex) -> dict[int, Pe
             if (person := _named(line.group("name"), people)) is not None:
                 given[paragraphs[position + 1].index] = person
     return given
+
+
+QUESTION = re.compile(r"^Q\s*[:.–—-]\s+")
+ANSWER = re.compile(r"^A\s*[:.–—-]\s+")
+
+
+def unmarked_questions(article: ParsedArticle) -> set[int]:
+    """An interview printed without marks: question paragraphs of one or two sentences ending "?",
+    without quotation marks, each followed by an answer. Three or more of them, making up a quarter
+    of the paragraphs from the first on, are an interview's questions; fewer are a writer's own
+    rhetorical questions."""
+    paragraphs = article.paragraphs
+    asked = []
+    for position, paragraph in enumerate(paragraphs[1:], 1):
+        text = paragraph.text.strip()
+        if (text.endswith("?") and len(text.split()) <= 45 and not re.search(r"[\"“”]", text)
+                and len(re.findall(r"[.!?](?:\s|$)", text)) <= 2 and position + 1 < len(paragraphs)
+                and not paragraphs[position + 1].text.strip().endswith("?")):
+            asked.append(paragraph.index)
+    if len(asked) < 3:
+        return set()
+    from_first = [p for p in paragraphs if p.index >= asked[0]]
+    return set(asked) if len(asked) * 4 >= len(from_first) else set()
+
+
+def interview_answers(article: ParsedArticle, people: PeopleIndex, headline_person: Person | None) -> list[FoundQuote]:
+    """In a question-and-answer interview, each answer is the interviewee's own words.
+
+    The questions are the paragraphs the article marks as questions (bold in a Word file or a web
+    page, or starting "Q:"), or else unmarked ones (`unmarked_questions`); with at least two, every
+    other paragraph after the first question is an answer (an "A:" before it is left out). The interviewee is the person the headline names
+    ("Dr Amara Bell: ..."), or else the only person the introduction names other than the author;
+    with neither, the answers are left without a speaker.
+    """
+    question_indexes = set(article.questions) | {p.index for p in article.paragraphs if QUESTION.match(p.text)}
+    if len(question_indexes) < 2:
+        question_indexes = unmarked_questions(article)
+    if len(question_indexes) < 2:
+        return []
+    first_question = min(question_indexes)
+    answers = [p for p in article.paragraphs if p.index > first_question and p.index not in question_indexes]
+    interviewee = headline_person
+    if interviewee is None:
+        intro = " ".join(p.text for p in article.paragraphs if p.index < first_question)
+        found = (people.resolve_name(m.group(0)) for m in re.finditer(NAME, intro))
+        named = {p.full_name: p for p in found if p is not None and p.full_name != article.author}
+        interviewee = next(iter(named.values())) if len(named) == 1 else None
+    found = []
+    for paragraph in answers:
+        label = ANSWER.match(paragraph.text)
+        start = label.end() if label else 0
+        words = paragraph.text[start:].rstrip()
+        if len(words.split()) < FRAGMENT_WORDS:
+            continue
+        found.append(FoundQuote(
+            text=words, start=paragraph.start + start, end=paragraph.start + start + len(words),
+            paragraph_index=paragraph.index, speaker=interviewee.full_name if interviewee else None,
+            kind="spoken", cue="interview answer", confidence=confidence_of(interviewee, "interview answer"),
+        ))
+    return found
