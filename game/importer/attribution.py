@@ -29,9 +29,14 @@ from .cues import (ACCORDING_TO, ADVERBS, AFTER_VERB_WHO, AFTER_WHO_VERB, CHARAC
                    blank_quotes, group_words, lone, plain_text, without_asides)
 from .mentions import known_given_name, phrase_head
 from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, TITLES_FEMALE
-from .people import CAP, TITLE_RE, PeopleIndex, Person, norm
+from .people import CAP, TITLE_RE, PeopleIndex, Person, norm, normalise_role
 from .quotations import QuotedRanges, Span, sentence_bounds
 from .types import ParsedArticle
+
+
+# "A spokesman for the Conservatives" is a Conservative spokesman.
+PARTY_SINGULAR = {"Conservatives": "Conservative", "Tories": "Tory", "Liberal Democrats": "Liberal Democrat",
+                  "Lib Dems": "Lib Dem", "Democrats": "Democratic", "Republicans": "Republican", "Greens": "Green"}
 
 
 @dataclass
@@ -41,6 +46,8 @@ class Subject:
     person: Person | None
     gender: str | None  # of the reference when the person is unknown ("the chairman": None)
     paragraph: int = -1  # where the article spoke of them
+    label: str | None = None  # an unnamed spokesperson ("Labour spokesman"), whom "he" or "she" may mean
+    named_before: int = 0  # how many people the article had named by then
 
 
 @dataclass
@@ -91,7 +98,7 @@ class Attributor:
             org = spokes.group("org") or spokes.group("org2")
             if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
                 org = self.state.last_org
-            return (f"{org} {spokes.group('noun')}" if org else None), True
+            return (f"{self.spoken_for(org)} {spokes.group('noun')}" if org else None), True
         if re.fullmatch(ACRONYM, who):
             return GroupName.of(who), True
         if re.fullmatch(GROUP_OF, who) or (
@@ -119,6 +126,18 @@ class Attributor:
             person = self.named_by_phrase(who)
         return person, person is not None
 
+    def spoken_for(self, org: str) -> str:
+        """Whom a spokesperson speaks for, as a label: "the DCA" spelt out where the articles define it
+        ("Department for Constitutional Affairs"), a person's ("Tony Blair's"), a party in the singular
+        ("the Conservatives" -> "Conservative")."""
+        org = re.sub(r"^(?:the|The)\s+", "", org.strip())
+        if org in self.people.acronyms:
+            return self.people.acronyms[org]
+        person = self.people.resolve_name(org) if re.match(rf"(?:{TITLE_RE}\s+)?{CAP}", org) else None
+        if isinstance(person, Person) and " " in person.full_name and org not in PARTY_SINGULAR:
+            return f"{person.full_name}'s"
+        return PARTY_SINGULAR.get(org, org)
+
     def role_reading(self, who: str) -> Person | None:
         """`Ms Jowell complained ... The culture secretary said ...`: a role no one in the articles was
         given is the person the article last named, when its sentences were last about them too (the
@@ -131,6 +150,10 @@ class Attributor:
             return None  # someone else named since, or a subject we could not identify
         if " " not in last.full_name or last.surname in ORG_WORDS:
             return None
+        wanted = normalise_role(who)
+        if last.roles and not any(self.people._role_matches(role, wanted) or wanted.split()[-1] in role.split()
+                                  for role in last.roles):
+            return None  # "reporter Oliver Finegold": not "the mayor"
         self.by_pronoun = True
         return last
 
@@ -154,11 +177,17 @@ class Attributor:
         fits = {group for group in self.state.groups if words <= set(group_words(group))}
         return GroupName(next(iter(fits))) if len(fits) == 1 else None
 
-    def pronoun(self, pronoun: str) -> Person | None:
+    def pronoun(self, pronoun: str):
         gender = "m" if pronoun == "he" else "f"
         person = self._pronoun_subject(gender)
         if person is None:
             return None
+        if isinstance(person, Subject):  # a spokesperson: nobody of that gender named since
+            since = self.state.mentions[person.named_before:]
+            if any(" " in other.full_name and other.gender in (gender, None) for other in since):
+                return None
+            self.by_pronoun = True
+            return person.label
         # Someone else "he" could mean, named since: nobody is guessed.
         for other in reversed(self.state.mentions[-12:]):
             if other is person or other.full_name == person.full_name:
@@ -181,10 +210,16 @@ class Attributor:
         self.state.subjects.append(Subject(person, person.gender, self.paragraph))
         self.state.mentions.append(person)
 
-    def _pronoun_subject(self, gender: str) -> Person | None:
+    def _pronoun_subject(self, gender: str):
         for subject in reversed(self.state.subjects[-6:]):
             if subject.person is not None and subject.person.surname in ORG_WORDS:
                 continue  # "Peabody Energy" is no "he"
+            if subject.label is not None:
+                if subject.gender == gender:
+                    return subject
+                if subject.gender is None:
+                    return None  # "a spokesperson": "he" or "she" may mean them
+                continue
             if subject.person is None:
                 if subject.gender in (None, gender):
                     return None  # someone we could not identify may be meant
@@ -226,10 +261,15 @@ class Attributor:
                 self.state.subjects.append(Subject(None, "m" if match.group("who")[0] in "Hh" and
                                                    match.group("who").lower().startswith("he") else "f"))
             elif not isinstance(speaker, Person):
-                # "Our deputy head, Marcus Bell, put it best": the first name near the start.
+                # "Our deputy head, Marcus Bell, put it best": the first name near the start (not one after
+                # the sentence's verb, nor a possessive: "The shadow chancellor said Mr Brown's rule ...").
                 for name in re.finditer(NAME, opened[:70]):
-                    found = self.people.resolve_name(name.group(0))
                     before = opened[: name.start()].rstrip()
+                    if re.search(rf"\b(?:{SPEECH_VERBS})\b", before):
+                        break
+                    if opened[name.end():name.end() + 2] in ("'s", "’s"):
+                        continue
+                    found = self.people.resolve_name(name.group(0))
                     if not found and self.looks_like_a_name(name.group(0)) and not re.search(
                         r"\b(?:of|the|for|and|at|in|on|to|from|by)$", before, re.IGNORECASE
                     ):
@@ -238,6 +278,13 @@ class Attributor:
                     if found:
                         speaker, understood = found, True
                         break
+            if isinstance(speaker, str) and not isinstance(speaker, Person) and understood and match and \
+                    re.match(SPOKES, match.group("who")):
+                # "A Labour spokesman denied the campaign was anti-Semitic. "...," he said.": the spokesman.
+                noun = re.match(SPOKES, match.group("who")).group("noun")
+                gender = {"spokesman": "m", "spokeswoman": "f"}.get(noun)
+                self.state.subjects.append(Subject(None, gender, paragraph_index, label=speaker,
+                                                   named_before=len(self.state.mentions)))
             if isinstance(speaker, Person):
                 self.state.subjects.append(Subject(speaker, speaker.gender, paragraph_index))
                 # (Only once the sentence is over: its own "he" is already its subject.)
@@ -249,9 +296,23 @@ class Attributor:
             ):
                 # Someone we cannot identify is the subject: "he" or "she" next may mean them.
                 self.state.subjects.append(Subject(None, None))
-            elif match and not understood and (titled := TITLED.match(match.group("who"))):
-                # "Lady Boothroyd said ...", and no Boothroyd is known in full: "she" next may mean her.
-                self.state.subjects.append(Subject(None, "f" if titled.group(1).lower() in TITLES_FEMALE else "m"))
+            elif match and not understood and (titled := TITLED.search(SUBJECT_PHRASE.match(plain_text(opened)).group("who")
+                                                                       if SUBJECT_PHRASE.match(plain_text(opened)) else match.group("who"))):
+                # "Lady Boothroyd said ...", "Tory peer Lord Tebbit said ...", and no one of that name is known
+                # in full: "she" or "he" next means her or him, known by the surname the article gives.
+                gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
+                surname = titled.group(2)
+                person = self.people.lone_surname(surname)
+                if person is not None:
+                    person.gender = person.gender or gender
+                    self.state.subjects.append(Subject(person, gender, paragraph_index))
+                    self.state.mentions.append(person)
+                else:
+                    self.state.subjects.append(Subject(None, gender))
+            elif match and not understood and self.unknown_surname(match.group("who"), opened[match.end():]):
+                # "Sanders stepped up his emphasis ...", and no Sanders is known in full: "he" next may mean
+                # him, not someone named before.
+                self.state.subjects.append(Subject(None, None))
             for group in re.finditer(GROUP_OF, sentence):
                 name = GroupName.of(group.group(0))
                 if name not in self.state.groups:
@@ -435,7 +496,7 @@ class Attributor:
                                    or isinstance(self.people.resolve_name(member.group("who")), Person)):
                     member = None  # ("the National Association of Head Teachers said": a body)
                 matches = [member] if member else [
-                    m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+$",
+                    m for m in matches if m and not re.search(r"\b(?:in|of|at|from|for|with|by|to|on|across)\s+(?:the\s+)?$",
                                                              head[: m.start()], re.IGNORECASE)]
                 if matches and re.search(r"\b(?:if|that|when|whether|because|as)\s+$", head[: matches[0].start()]) \
                         and matches[0].group("who").split()[0].lower() in {"he", "she", "they"}:
@@ -520,6 +581,13 @@ class Attributor:
         if len(verbs) > 1:
             return True
         return bool(re.search(rf"\b(?:been|be|was|were|being)\s+(?:{SPEECH_VERBS})\b", sentence_left))
+
+    def unknown_surname(self, word: str, rest: str) -> bool:
+        """A capitalised word the articles also write inside sentences, opening a sentence with a verb
+        after it: someone the article names by surname only."""
+        return (re.fullmatch(CAP, word) is not None and word.lower() not in NOT_NAMES
+                and word in self.people.names_inside_sentences and word.lower() not in self.people.common_words
+                and re.match(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|is\s+|was\s+)?[a-z]+(?:ed|s)\b", rest) is not None)
 
     @staticmethod
     def looks_like_a_name(phrase: str) -> bool:

@@ -207,7 +207,7 @@ RANKED_CUE = "ranked among the names nearby"
 # "Member of Parliament Yvette Cooper of the Labour Party added": the name before "of the" body.
 MEMBER_OF = re.compile(rf"(?P<who>{CAP}(?:\s+{CAP}){{1,3}})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,4}}[A-Z][\w'’&-]*"
                        r"[\s,]+(?:(?:also|then|later|has|had|have)\s+)*$")
-TITLED = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+[A-Z]")
+TITLED = re.compile(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+({CAP})\b(?!\s+{CAP})")
 # A role that names one person: "the culture secretary", "The former cabinet secretary", "the Tory leader".
 ROLE_READING = re.compile(rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS}|senator|candidate|nominee|premier|"
                           r"congressman|congresswoman|lawmaker|ambassador)")

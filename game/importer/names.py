@@ -91,6 +91,7 @@ new old great united kingdom city county high court supreme union unite unison t
 telegraph huffpost observer mail mirror sun express independent reuters ap afp wire pa
 academy francis report ofsted ofqual education children family families community local
 national international prof councilmember councilwoman councilman asked pressed speaking
+liberal democrat democrats republican republicans plaid cymru ukip
 """.split())
 
 # Descriptions that start a sentence before a name ("Islander Ruaridh O'Neill told ...").

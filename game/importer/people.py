@@ -34,6 +34,7 @@ NAME_STOP_WORDS = {
     "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",
     "told", "said", "says", "via", "across", "around", "outside", "inside", "under", "over", "about",
 }
+SPELT_OUT = re.compile(r"(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on|the|in)\s+)*){1,7}[A-Z][\w'’&-]*)\s+\((?P<short>[A-Z]{2,6})\)")
 POSSESSIVE_WORDS = {"his", "her", "their", "its", "our", "my", "your", "new", "this", "that", "every", "each", "no"}
 ROLE_BLOCKERS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "ex", "junior", "interim"}
 
@@ -85,6 +86,8 @@ class PeopleIndex:
     common_words: set[str] = field(default_factory=set)  # words the articles write in lower case ("when", "what")
     # Capitalised words the articles write inside a sentence, not only at its start ("Netanyahu").
     names_inside_sentences: set[str] = field(default_factory=set)
+    # Initials the articles spell out: "the Department for Constitutional Affairs (DCA)".
+    acronyms: dict[str, str] = field(default_factory=dict)
     _resolved: dict[str, Person | None] = field(default_factory=dict, repr=False)
 
     # --- building -------------------------------------------------------------------------
@@ -328,6 +331,13 @@ def people_index_build(texts: list[str], known_people=()) -> PeopleIndex:
         index.learn_from_text(text)
         index.common_words.update(re.findall(r"\b[a-z][a-z'’-]+\b", text))
         index.names_inside_sentences.update(re.findall(r"(?<=[a-z,;] )[A-Z][\w'’-]+", text))
+        for match in SPELT_OUT.finditer(text):
+            words = match.group("name").split()
+            while words and words[0] in ("The", "A", "An"):
+                words = words[1:]
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials == match.group("short") or initials.replace("A", "", 1) == match.group("short"):
+                index.acronyms.setdefault(match.group("short"), " ".join(words))
     learn_genders(index, texts)
     index._resolved.clear()  # genders learnt while building change who "Mr Hunt" can be
     return index
