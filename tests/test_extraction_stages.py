@@ -267,10 +267,12 @@ def test_pronoun_sources_can_be_scored_against_referents_read_by_hand(tmp_path):
 
 def test_the_hand_checked_referents_hold_no_article_text():
     data = json.loads((ROOT / external.POLNEAR_PRONOUNS).read_text(encoding="utf-8"))
-    assert set(data) == {"_about", "dev"}
-    labels = [label for quotes in data["dev"].values() for label in quotes.values()]
-    assert len(labels) == 166
-    assert all(set(label) == {"referent", "right"} and label["right"] for label in labels)
+    assert set(data) == {"_about", "dev", "train"}
+    for split, count in (("dev", 166), ("train", 401)):
+        labels = [label for quotes in data[split].values() for label in quotes.values()]
+        assert len(labels) == count
+        assert all(set(label) == {"referent", "right"} and label["right"] for label in labels)
+    assert not set(data["dev"]) & set(data["train"])
 
 
 def test_a_possessive_is_not_the_sentences_subject():

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from .cues import (ACCORDING_TO, ADVERBS, AFTER_VERB_WHO, AFTER_WHO_VERB, CHARACTERISING, GROUP, GROUP_OF,
+from .cues import (GOVERNMENT_BODY, LORD, ACCORDING_TO, ADVERBS, AFTER_VERB_WHO, AFTER_WHO_VERB, CHARACTERISING, GROUP, GROUP_OF,
                    INVERTED_LEFT, LEADING_CLAUSE, MEMBER_OF, NAME, NAMED_BODY, NAMED_UNION, ACRONYM, ORG_SUBJECT,
                    PARTICIPLE_SUBJECT, PHRASE_NOT_FIRST, PHRASE_VERB, POSSESSIVE_SOURCE, PRONOUN_GENDER,
                    REPORTED_AT_END, ROLE_READING, SENTENCE_OPENERS, SHORT_ATTRIBUTION, SIGNED_BY, SPOKES,
@@ -99,6 +99,18 @@ class Attributor:
             if not org and self.state.last_org and paragraph_index - self.state.last_org_paragraph <= 2:
                 org = self.state.last_org
             return (f"{self.spoken_for(org)} {spokes.group('noun')}" if org else None), True
+        if re.fullmatch(GOVERNMENT_BODY, who):
+            return GroupName.of(who), True
+        if re.fullmatch(LORD, who) or (TITLED.fullmatch(who) and self.attributing):
+            # "Lord Nicholls of Birkenhead", "Lord Bach": a peer known by title, or a surname with a
+            # title and no one of that name known in full (never sure).
+            titled = re.match(rf"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+({CAP})", who)
+            person = self.people.resolve_name(f"{titled.group(1)} {titled.group(2)}")
+            if person is None:
+                person = self.people.lone_surname(titled.group(2))
+                if person is not None and person.gender is None:
+                    person.gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
+            return person, person is not None
         if re.fullmatch(ACRONYM, who):
             return GroupName.of(who), True
         if re.fullmatch(GROUP_OF, who) or (
@@ -338,6 +350,10 @@ class Attributor:
             if org:
                 self.state.last_org = org.group("org")
                 self.state.last_org_paragraph = paragraph_index
+            elif match and re.fullmatch(NAMED_BODY, match.group("who")):
+                # "The Association of Chief Police Officers has issued guidance. A spokesman said: ..."
+                self.state.last_org = re.sub(r"^[Tt]he\s+", "", match.group("who"))
+                self.state.last_org_paragraph = paragraph_index
 
     def attribute(self, text: str, spans: list[Span], position: int, quoted: QuotedRanges, paragraph_index: int):
         """(speaker or None, cue) for the span at `position` of a paragraph's spans."""
@@ -381,6 +397,13 @@ class Attributor:
             found = self.phrase_after(right, paragraph_index) if right_cue is None else None
             if found:
                 return found
+            # `"a 100% effort" to end the violence, Mr Abbas added.`: the sentence ends with its speaker.
+            tail = plain_text(right.rstrip())[-160:]
+            at_end = (REPORTED_AT_END[0].search(tail) or REPORTED_AT_END[1].search(tail)) if right_cue is None else None
+            if at_end and not re.search(r"[\"“”]", right) and len(right.split()) <= 40:
+                speaker, _ = self.resolve(at_end.group("who"), paragraph_index)
+                if speaker is not None and not (isinstance(speaker, Person) and lone(speaker)):
+                    return speaker, "after: speaker at the sentence's end"
         if span.open_mark >= 0 and (right_cue is None or not span.open_mark == 0):
             sentence_start, _ = sentence_bounds(text, span.open_mark, quoted)
             previous_close = spans[position - 1].close_mark if position > 0 else -1

@@ -44,7 +44,14 @@ NAMED_BODY = (rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{
               r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’&-]*){1,3})?\b")
 # A body known by its initials: "the ACU", "the BMA", "CREW" (not "I", not "US").
 ACRONYM = r"(?:[Tt]he\s+)?(?!US\b|UK\b|OK\b|TV\b)[A-Z]{2,6}\b"
-WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
+# Bodies that speak as themselves in British and US news: "the government says", "Labour said".
+GOVERNMENT_BODY = (r"(?:[Tt]he\s+)?(?:[Gg]overnment|Home Office|Foreign Office|Treasury|Cabinet Office|Downing Street|No 10|"
+                   r"Number 10|White House|Kremlin|Pentagon|Labour Party|Conservative Party|Liberal Democrats|Lib Dems|"
+                   r"Plaid Cymru|Green Party|Scottish Executive|Welsh Assembly Government|Conservatives|Tories)(?![\w'’])"
+                   r"|Labour(?=\s+(?:has\s+|had\s+)?(?:said|says|warned|claimed|insisted|argued|accused|added)\b)")
+# "Lord Nicholls of Birkenhead": a lord's title and seat.
+LORD = rf"(?:Lord|Lady|Baroness)\s+{CAP}\s+of\s+{CAP}(?:\s+{CAP})?"
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{GOVERNMENT_BODY}|{LORD}|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
 ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|however|quickly|publicly|privately|has|had|have|would|will|has also|had also|is|was)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
@@ -106,7 +113,7 @@ CUE_CONFIDENCE = {
     "transcript label": 0.95, "name line or credit": 0.9, "interview answer": 0.85,
     "same speaker, same paragraph": 0.85, "sentence subject": 0.7, "continues the previous paragraph": 0.7,
     "introduced by the previous paragraph": 0.7, "continued by a later paragraph": 0.7, "after: speaker phrase": 0.85,
-    "after a sentence reporting them": 0.75, "before: colon": 0.75,
+    "after a sentence reporting them": 0.75, "before: colon": 0.75, "after: speaker at the sentence's end": 0.85,
     "the sentence's subject": 0.7, "repeats an earlier quotation": 0.85,
 }
 
@@ -168,7 +175,7 @@ def sentence_before(text: str, end: int, quoted: QuotedRanges | None) -> str:
     return text[start:end].strip()
 
 
-ASIDE = re.compile(r"\s+[—–]\s+[^—–\"“”]{1,160}?\s+[—–]\s+|\s+--\s+[^\"“”]{1,160}?\s+--\s+")
+ASIDE = re.compile(r"\s+[—–]\s+[^—–\"“”]{1,160}?\s+[—–]\s+|\s+--?\s+[^\"“”-]{1,100}?\s+--?\s+")
 
 
 def without_asides(text: str) -> str:

@@ -267,7 +267,8 @@ POLNEAR_PRONOUNS = Path("tests") / "extraction_corpus" / "polnear_dev_pronouns.j
 
 def polnear_checked_referents(repo_root: Path, split: str = "dev") -> dict[str, dict[int, set[str]]]:
     """{article: {offset of the quoted words: a right speaker's last words}} for the pronoun sources of
-    a split, read by hand (tests/extraction_corpus/polnear_dev_pronouns.json; dev only)."""
+    a split, read by hand (tests/extraction_corpus/polnear_dev_pronouns.json: all of dev's, and 401 of
+    train's to tune on)."""
     path = repo_root / POLNEAR_PRONOUNS
     if not path.exists():
         return {}
