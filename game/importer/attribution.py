@@ -34,6 +34,9 @@ from .quotations import QuotedRanges, Span, sentence_bounds
 from .types import ParsedArticle
 
 
+# A clause with a subject of its own after the sentence's: "..., but Christie wasn't having it."
+LATER_CLAUSE = re.compile(rf"(?:,|;)\s+(?:but|and|while|yet|so|whereas)\s+(?P<who>{NAME})\s+"
+                          rf"(?:[a-z]+ly\s+)?(?:(?:has|had|was|is|did|does|would|will|could)(?:n['’]t)?\s+)?[a-z]+")
 # "A spokesman for the Conservatives" is a Conservative spokesman.
 PARTY_SINGULAR = {"Conservatives": "Conservative", "Tories": "Tory", "Liberal Democrats": "Liberal Democrat",
                   "Lib Dems": "Lib Dem", "Democrats": "Democratic", "Republicans": "Republican", "Greens": "Green"}
@@ -256,6 +259,9 @@ class Attributor:
             if unclaused != opened and re.match(WHO, unclaused):
                 opened = unclaused
             match = re.match(rf"{WHO}", opened)
+            if not match and (theirs := re.match(rf"(?:His|Her|Their|Its|Our)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+,\s+(?P<who>{NAME}),",
+                                                 opened)):
+                match = theirs  # "His campaign manager, Jeff Weaver, said ...": the name in apposition
             owner = bool(match) and opened[match.end():match.end() + 2] in ("'s", "’s")
             named = re.match(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,6}}?,\s+(?P<who>{NAME}),", opened[match.end():]) if match else None
             if named and (owner or re.match(r"[Tt]he\s", match.group("who"))):
@@ -325,6 +331,16 @@ class Attributor:
                 # "Sanders stepped up his emphasis ...", and no Sanders is known in full: "he" next may mean
                 # him, not someone named before.
                 self.state.subjects.append(Subject(None, None))
+            later = list(LATER_CLAUSE.finditer(opened))
+            if later and sentence.rstrip().endswith((".", "!", "?", ":")):
+                # "The moderators were ready to move on, but Christie wasn't having it.": the last clause's
+                # subject is whom "he" means next.
+                clause_subject, _ = self.resolve(later[-1].group("who"), paragraph_index)
+                if isinstance(clause_subject, Person):
+                    self.state.subjects.append(Subject(clause_subject, clause_subject.gender, paragraph_index))
+                    self.state.mentions.append(clause_subject)
+                elif clause_subject is None:
+                    self.state.subjects.append(Subject(None, None))
             for group in re.finditer(GROUP_OF, sentence):
                 name = GroupName.of(group.group(0))
                 if name not in self.state.groups:
@@ -610,7 +626,8 @@ class Attributor:
         after it: someone the article names by surname only."""
         return (re.fullmatch(CAP, word) is not None and word.lower() not in NOT_NAMES
                 and word in self.people.names_inside_sentences and word.lower() not in self.people.common_words
-                and re.match(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|is\s+|was\s+)?[a-z]+(?:ed|s)\b", rest) is not None)
+                and re.match(rf"\s*,|\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|is\s+|was\s+)?(?:[a-z]+(?:ed|s)|{SPEECH_VERBS})\b", rest)
+                is not None)
 
     @staticmethod
     def looks_like_a_name(phrase: str) -> bool:

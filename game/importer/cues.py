@@ -26,7 +26,10 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
 ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*)*"
 SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson|(?<=[A-Za-z] )source)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
-NAME = rf"(?!(?:The|A|An)\s)(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"  # ("The Tory leader" is a role)
+# (Not "The Tory leader", a role, nor "When Maddow", "While Clinton": a conjunction opens no name.)
+NOT_A_NAME_START = (r"(?!(?:The|A|An|When|While|If|As|But|And|Nor|Or|So|Yet|Although|Though|Because|After|Before|Since|"
+                    r"Until|Once|Where|Whether|Meanwhile|Then|Now|Still|Also|Even|Only|Just|Like|Unlike|With|Without)\s)")
+NAME = rf"{NOT_A_NAME_START}(?:{TITLE_RE}\s+)?{CAP}(?:\s+(?:{CAP}|[A-Z]\.)){{0,3}}"
 ROLE = rf"(?:[Tt]he\s+(?:[A-Za-z’'&]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b)"
 GROUP = r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}(?:MPs|doctors|leaders|unions|ministers|officials|campaigners|critics|Tories|signatories|members|teachers|headteachers|parents|residents|nurses|charities)"
 # Named groups and bodies, whose words the game can ask about with "Who said it?":
@@ -129,7 +132,8 @@ REPORTED_AT_END = (re.compile(rf",\s+{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS})[.!?]$")
                    re.compile(rf",\s+(?:{SPEECH_VERBS})\s+{WHO}[.!?]$"))
 # Verbs that put words in someone's mouth without "said": "Obama has called the chaos "a mess"".
 CHARACTERISING = r"called|calls|described|describes|dubbed|dubs|labelled|labeled|branded|brands|termed|derided|praised|proposed|promised|vowed|pledged"
-LEADING_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|While|Since|Despite|Asked|Informed|Pressed|Speaking)\b[^,]{0,100},\s+")
+LEADING_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|While|Since|Despite|Asked|Informed|Pressed|Speaking|"
+                            r"When|As|Although|Though|If|Once|Until|Because|Whether|Like|Unlike|With|Without)\b[^,]{0,100},\s+")
 # (Not "told" or "asked": the name after them is the one spoken to, "told BBC News:".)
 INVERTED_VERBS = r"said|says|added|adds|explained|explains|continued|wrote|writes|insisted|argued|noted|warned|recalled|stressed|conceded"
 INVERTED_LEFT = re.compile(rf",\s+(?:{INVERTED_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*\s*){{1,4}}),?\s*:?\s*$")

@@ -28,7 +28,7 @@ ROLE_NOUNS = (
     r"secretary|chairman|chairwoman|chair|minister|leader|spokesman|spokeswoman|spokesperson|MP|"
     r"councillor|chief|president|director|head|editor|correspondent|officer|mayor|governor|"
     r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary|"
-    r"cabinet member|portfolio holder|councilmember|speaker"
+    r"cabinet member|portfolio holder|councilmember|speaker|candidate|nominee|senator|front-runner|frontrunner"
 )
 NAME_STOP_WORDS = {
     "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",
