@@ -322,3 +322,39 @@ def test_a_name_after_the_verb_is_not_the_subject_of_a_role():
     found = quotes_of("Oliver Letwin, for the Tories, attacked government debt, dubbing Mr Gordon Brown a waster.",
                       'The shadow chancellor said Mr Brown\'s golden rule had "turned to dross in his hands".')
     assert [q.speaker for q in found] != ["Gordon Brown"]
+
+
+def test_he_two_paragraphs_after_the_last_naming_is_left_for_the_teacher():
+    found = quotes_of("Senator Jane Holt and Mark Bryce met on Monday. Mr Bryce said the bill would pass.",
+                      "The vote is expected next week, after a long debate in committee.",
+                      "Campaigners have gathered outside the building since the weekend.",
+                      '"We will win this," he said.')
+    assert [q.speaker for q in found] == [None]
+    found = quotes_of("Mark Bryce said the bill would pass.", '"We will win this," he said.')
+    assert [q.speaker for q in found] == ["Mark Bryce"]
+
+
+def test_the_minister_named_by_her_role_is_named_for_she():
+    found = quotes_of("Patricia Hewitt said the cost was being evaluated.",
+                      "Plans include funding for universities, the department said.",
+                      'The minister told delegates that sexism was vital to close the pay gap. "It is simply '
+                      'wrong to assume someone cannot do a job," she said.')
+    assert [q.speaker for q in found] == ["Patricia Hewitt"]
+
+
+def test_a_title_with_a_full_stop_ends_no_sentence():
+    found = quotes_of("The unit was directed by then-Cmdr. Jon Burge. Rahm Emanuel said he meets families. "
+                      'He also said that people should "know that I am listening to them."')
+    assert [q.speaker for q in found] in ([None], ["Rahm Emanuel"])  # never Jon Burge
+    found = quotes_of("In a statement released Thursday, Rep. Hakeem Jeffries reacted to the news.",
+                      '"It should shock the conscience of every decent American," he added.')
+    assert [q.speaker for q in found] == ["Hakeem Jeffries"]
+
+
+def test_a_name_after_the_verb_or_a_conjunction_is_no_subject():
+    found = quotes_of("The book accuses Bob of treating the guards badly. Bob met with Christopher Stevens on "
+                      'Sept. 10. "We did try to convey the seriousness of the threat," he said.')
+    assert [q.speaker for q in found] == [None]  # not Stevens: Bob is nobody the article names in full
+    found = quotes_of('Hillary Clinton spoke to Rachel Maddow. When Maddow pointed out the cost, Clinton seized upon '
+                      'it. "Medicare for all is not the same," she said.')
+    assert [q.speaker for q in found] == ["Hillary Clinton"]

@@ -30,7 +30,7 @@ from .cues import (GOVERNMENT_BODY, LORD, ACCORDING_TO, ADVERBS, AFTER_VERB_WHO,
 from .mentions import known_given_name, phrase_head
 from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, TITLES_FEMALE
 from .people import CAP, TITLE_RE, PeopleIndex, Person, norm, normalise_role
-from .quotations import QuotedRanges, Span, sentence_bounds
+from .quotations import QuotedRanges, Span, sentence_bounds, sentences_of
 from .types import ParsedArticle
 
 
@@ -210,6 +210,9 @@ class Attributor:
             if " " in other.full_name and (other.gender == gender or (
                     other.gender is None and known_given_name(other.full_name.split()[0]))):
                 return None  # (a body taken for a person, "Migration Watch", is no rival)
+        if self.paragraph >= 0 and not any(person.full_name in self.state.named.get(index, ())
+                                           for index in (self.paragraph, self.paragraph - 1)):
+            return None  # named two paragraphs back or more: "he" may have moved on, and nobody is guessed
         self.by_pronoun = True  # a reading of the article: sure only when the paragraph named them at a quotation
         return person
 
@@ -220,6 +223,9 @@ class Attributor:
             return self.pronoun("he" if pronoun == "he" else "she")
         finally:
             self.by_pronoun = saved
+
+    def note_named(self, person: Person, paragraph_index: int) -> None:
+        self.state.named.setdefault(paragraph_index, set()).add(person.full_name)
 
     def note_speaker(self, person: Person) -> None:
         self.state.subjects.append(Subject(person, person.gender, self.paragraph))
@@ -252,7 +258,7 @@ class Attributor:
         with its quotations already blanked out (a closing mark may open it: `" Conservative shadow
         home secretary David Davis said ...`)."""
         self.paragraph = paragraph_index
-        for sentence in re.split(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z])", text):
+        for sentence in sentences_of(text):
             opened = SENTENCE_OPENERS.sub("", sentence.strip().lstrip("\"”“'’.,;:!? ").strip())
             # "Appearing on BBC Radio 4's Today programme, Mr Malik ...": a leading clause is not the subject.
             unclaused = LEADING_CLAUSE.sub("", opened, count=1)
@@ -283,8 +289,11 @@ class Attributor:
                 # the sentence's verb, nor a possessive: "The shadow chancellor said Mr Brown's rule ...").
                 for name in re.finditer(NAME, opened[:70]):
                     before = opened[: name.start()].rstrip()
-                    if re.search(rf"\b(?:{SPEECH_VERBS})\b", before):
-                        break
+                    if name.group(0).lower() in NOT_NAMES:
+                        continue  # ("released Thursday, Rep. Hakeem Jeffries ...")
+                    if re.search(rf"\b(?:{SPEECH_VERBS})\b", before) or re.search(
+                            r"\b(?:with|and|to|by|from|against|than|met|[a-z]{3,}ed)\b", before.split(",")[-1]):
+                        break  # (not "Bob met with Stevens ...": a name after the verb is no subject)
                     if opened[name.end():name.end() + 2] in ("'s", "’s"):
                         continue
                     found = self.people.resolve_name(name.group(0))
@@ -305,6 +314,8 @@ class Attributor:
                                                    named_before=len(self.state.mentions)))
             if isinstance(speaker, Person):
                 self.state.subjects.append(Subject(speaker, speaker.gender, paragraph_index))
+                if not pronoun_subject:  # ("The minister told delegates ...": named, by her role)
+                    self.note_named(speaker, paragraph_index)
                 # (Only once the sentence is over: its own "he" is already its subject.)
                 rival = self.rival_in(opened, speaker) if sentence.rstrip().endswith((".", "!", "?")) else None
                 if rival:  # "Jane Roe met Ann Smith." Then "she" could be either: nobody is guessed.
@@ -325,6 +336,7 @@ class Attributor:
                     person.gender = person.gender or gender
                     self.state.subjects.append(Subject(person, gender, paragraph_index))
                     self.state.mentions.append(person)
+                    self.note_named(person, paragraph_index)
                 else:
                     self.state.subjects.append(Subject(None, gender))
             elif match and not understood and self.unknown_surname(match.group("who"), opened[match.end():]):
@@ -339,6 +351,7 @@ class Attributor:
                 if isinstance(clause_subject, Person):
                     self.state.subjects.append(Subject(clause_subject, clause_subject.gender, paragraph_index))
                     self.state.mentions.append(clause_subject)
+                    self.note_named(clause_subject, paragraph_index)
                 elif clause_subject is None:
                     self.state.subjects.append(Subject(None, None))
             for group in re.finditer(GROUP_OF, sentence):
@@ -354,6 +367,8 @@ class Attributor:
                 person, _ = self.resolve(reported.group("who"), paragraph_index)
                 if isinstance(person, Person):
                     self.state.subjects.append(Subject(person, person.gender, paragraph_index))
+                    if reported.group("who").split()[0].lower() not in {"he", "she", "they"}:
+                        self.note_named(person, paragraph_index)
             for name in re.finditer(NAME, opened):  # everyone named, subject or not, for "he" and "she"
                 recipient = re.search(r"\bto\s+((?:[\w-]+\s+){0,3})$", opened[: name.start()][-40:])
                 if recipient and not re.search(r"\b(?:after|before|when|while|as|and|but|because)\b", recipient.group(1)):

@@ -46,7 +46,7 @@ EITHER = set("alex sam chris jo jamie robin charlie kim jordan hilary lesley".sp
 TITLES_MALE = {"mr", "sir", "lord"}
 TITLES_FEMALE = {"ms", "mrs", "miss", "dame", "lady", "baroness"}
 TITLES_ANY = {"dr", "prof", "professor", "cllr", "councillor", "councilmember", "councilwoman", "councilman", "mayor",
-              "rev", "judge"}
+              "rev", "judge", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr"}
 TITLES = TITLES_MALE | TITLES_FEMALE | TITLES_ANY
 
 SPEECH_VERBS = (
@@ -92,6 +92,8 @@ telegraph huffpost observer mail mirror sun express independent reuters ap afp w
 academy francis report ofsted ofqual education children family families community local
 national international prof councilmember councilwoman councilman asked pressed speaking
 liberal democrat democrats republican republicans plaid cymru ukip
+when while although though because after before since until once where whether nor yet so then
+now still even only just unlike without
 """.split())
 
 # Descriptions that start a sentence before a name ("Islander Ruaridh O'Neill told ...").

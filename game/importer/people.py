@@ -21,7 +21,7 @@ LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
 CAP = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
        rf"(?:-(?!based\b|born\b|led\b|run\b|owned\b|backed\b|funded\b|style\b|era\b|made\b|like\b)[{LOWER}]+)?")  # Ban Ki-moon
 TITLE_RE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Councilmember|"
-            r"Councilwoman|Councilman|Mayor|Rev)\.?")
+            r"Councilwoman|Councilman|Mayor|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr)\.?")
 # A run of capitalised words, optionally after a title: "Dr Dan Poulter", "Mr Hunt", "Mark Porter".
 NAME_RUN = re.compile(rf"\b(?:(?P<title>{TITLE_RE})\s+)?(?P<words>{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*(?:\s+{CAP})?)")
 ROLE_NOUNS = (

@@ -23,7 +23,7 @@ SPACE = " \t\n\u00a0"
 # the bound keeps the work per quotation constant, so a paragraph of any length is linear.
 SENTENCE_WINDOW = 1000
 # A full stop after these ends no sentence: "Sen. Chuck Schumer", "Dr. Jane Roe", "J. Smith".
-ABBREVIATION = re.compile(r"(?:^|[\s(])(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.$")
+ABBREVIATION = re.compile(r"(?:^|[\s(-])(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|Pres|Hon|[A-Z])\.$")
 
 
 @dataclass
@@ -147,6 +147,17 @@ class QuotedRanges:
     def __contains__(self, index: int) -> bool:
         at = bisect_right(self.starts, index) - 1
         return at >= 0 and index <= self.ends[at]
+
+
+def sentences_of(text: str) -> list[str]:
+    """`text` cut into sentences, not after a title or an initial ("directed by then-Cmdr. Jon Burge.")."""
+    pieces, start = [], 0
+    for match in re.finditer(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z])", text):
+        if not ABBREVIATION.search(text, max(0, match.start() - 6), match.start()):
+            pieces.append(text[start:match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def sentence_bounds(text: str, position: int, quoted: QuotedRanges) -> tuple[int, int]:

@@ -133,6 +133,8 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex, *, ranking: bool
             cursor = span.end
             result = attributor.attribute(text, spans, position, quoted, paragraph.index)
             speaker, cue = result if result else (None, "")
+            if isinstance(speaker, Person) and not attributor.by_pronoun:
+                attributor.note_named(speaker, paragraph.index)  # ("said Lord Butler": named at the quotation)
             between = text[last_close + 1 : span.open_mark] if last_close >= 0 else None
             between_is_attribution = bool(between) and last_cue.startswith("after") and (
                 len(between.split()) <= 12 or attribution_with_who_clause(between) or one_attribution(between)
