@@ -52,6 +52,7 @@ def test_a_teacher_keeps_rewords_and_writes_misquotes_for_a_quotation(page, live
     third_group.get_by_role("button", name="Save misquote 3").click()
     expect(part.get_by_role("status")).to_have_text("Saved the misquote.")
     expect(part.get_by_role("group", name=re.compile(r"^Misquote 3")).get_by_label("Its words")).to_have_value(reworded)
+    expect(part.get_by_role("button", name="Save misquote 3")).to_be_focused()  # back on the button she used
 
     # Her own, first as the real words: refused beside the field, her words still in it.
     own = part.get_by_label("The real words, changed a little")

@@ -29,9 +29,10 @@
       if (swapped && swapped.hasAttribute("data-restore-focus")) row = swapped;
     }
     if (row && row.hasAttribute && row.hasAttribute("data-restore-focus")) {
-      // Only when the swap took the focus away: a teacher who has already moved on keeps their place.
+      // Only when the swap took the focus away: a teacher who has already moved on, even to another
+      // field of the same row in the moment before the swap settled, keeps their place.
       var active = document.activeElement;
-      var movedOn = active && active !== document.body && active.isConnected && !row.contains(active);
+      var movedOn = active && active !== document.body && active.isConnected;
       if (focused && !movedOn) {
         var candidates = row.querySelectorAll('[name="' + focused.name + '"]');
         var match = Array.prototype.find.call(candidates, function (c) { return c.value === focused.value; }) || candidates[0];
