@@ -224,3 +224,21 @@ def test_extract_quotes_reports_a_bad_file_and_still_prints_the_others(tmp_path,
     captured = capsys.readouterr()
     assert json.loads(captured.out)[0]["quotes"][0]["speaker"] == "Aneurin Bevan"
     assert f"error: {bad}: this is a binary file" in captured.err
+
+
+def test_a_woman_known_only_by_her_given_name_is_not_whom_he_means():
+    # A feature story names a viewer only as "Priya"; "he" after her is the man on the screen.
+    found = quotes_of(
+        'Senator Tom Hadley reached the end of his speech. "That is my candidate," Priya said to the television.',
+        '"Thank you all," he said.',
+    )
+    assert found == [("That is my candidate", "Priya"), ("Thank you all", "Tom Hadley")]
+
+
+def test_a_title_says_more_than_the_given_name_a_surname_looks_like():
+    # "Ms Alexander" is a woman, though Alexander is usually a man's given name.
+    found = quotes_of(
+        'Ms Alexander told reporters: "We need to see the evidence first."',
+        'She added: "Then we can decide."',
+    )
+    assert [speaker for _, speaker in found] == ["Alexander", "Alexander"]

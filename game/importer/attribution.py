@@ -110,9 +110,8 @@ class Attributor:
             titled = re.match(rf"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+({CAP})", who)
             person = self.people.resolve_name(f"{titled.group(1)} {titled.group(2)}")
             if person is None:
-                person = self.people.lone_surname(titled.group(2))
-                if person is not None and person.gender is None:
-                    person.gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
+                title_gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
+                person = self.people.lone_surname(titled.group(2), title_gender=title_gender)
             return person, person is not None
         if re.fullmatch(ACRONYM, who):
             return GroupName.of(who), True
@@ -331,9 +330,8 @@ class Attributor:
                 # in full: "she" or "he" next means her or him, known by the surname the article gives.
                 gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
                 surname = titled.group(2)
-                person = self.people.lone_surname(surname)
+                person = self.people.lone_surname(surname, title_gender=gender)
                 if person is not None:
-                    person.gender = person.gender or gender
                     self.state.subjects.append(Subject(person, gender, paragraph_index))
                     self.state.mentions.append(person)
                     self.note_named(person, paragraph_index)

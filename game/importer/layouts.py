@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NOT_NAMES, TITLES
+from .names import NOT_NAMES, TITLES, TITLES_FEMALE, TITLES_MALE
 from .cues import FRAGMENT_WORDS, NAME, confidence_of
 from .people import CAP, UPPER, PeopleIndex, Person
 from .types import FoundQuote, ParsedArticle
@@ -74,7 +74,11 @@ def _label_person(label: str, inner: str | None, people: PeopleIndex) -> Person 
     if len(words) >= 2:
         return people.by_full_name(" ".join(words)) or people.add(" ".join(words))
     # "Mr Hunt:" and no Hunt known in full: the surname the transcript gives (never sure).
-    return people.resolve_name(titled or words[0]) or (people.lone_surname(words[0]) if titled else None)
+    if not titled:
+        return people.resolve_name(words[0])
+    title = titled.split()[0].lower().rstrip(".")
+    title_gender = "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
+    return people.resolve_name(titled) or people.lone_surname(words[0], title_gender=title_gender)
 
 
 def _segments(text: str, offset: int) -> list[tuple[int, int]]:

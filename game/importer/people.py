@@ -227,15 +227,22 @@ class PeopleIndex:
         matches = [p for p in self.people.values() if norm(p.full_name) == lowered or lowered in p.aliases]
         return matches[0] if len(matches) == 1 else None
 
-    def lone_surname(self, surname: str) -> Person | None:
-        """A person known only by a surname ("Schumer said"), or None for a word that names no one."""
+    def lone_surname(self, surname: str, *, title_gender: str | None = None) -> Person | None:
+        """A person known only by a surname ("Schumer said", "Ms Alexander" with title_gender "f"), or None
+        for a word that names no one."""
         from .mentions import PLACE_AND_TIME
 
         surname = strip_possessive(surname)
         if (surname.lower() in NOT_NAMES or surname.lower() in PLACE_AND_TIME or surname in ORG_WORDS
                 or surname.lower() in self.common_words or not re.fullmatch(CAP, surname)):
             return None
-        return self.lone.setdefault(surname, Person(surname))
+        if surname not in self.lone:
+            # A lone given name ("Melanie said") is known by it, and says whether she is "he" or "she";
+            # after a title ("Ms Alexander") the word is a surname and the title says.
+            self.lone[surname] = Person(surname, title_gender or gender_of_first_name(surname))
+        elif title_gender:
+            self.lone[surname].gender = title_gender  # a title says more than a given name's usual gender
+        return self.lone[surname]
 
     def by_surname(self, surname: str) -> Person | None:
         surname = strip_possessive(surname)
