@@ -185,8 +185,8 @@ def test_a_match_needs_half_the_length():
 def test_the_bbc_labels_are_whole_and_hold_no_article():
     data = json.loads((ROOT / external.BBC_LABELS).read_text(encoding="utf-8"))
     sets = {name: files for name, files in data.items() if not name.startswith("_")}
-    assert {"bbc_tuning", "bbc_holdout", "bbc_holdout2"} <= set(sets)
-    assert len(sets["bbc_tuning"]) == 30 and len(sets["bbc_holdout"]) == 32 and len(sets["bbc_holdout2"]) == 40
+    assert {"bbc_tuning", "bbc_holdout", "bbc_holdout2", "bbc_holdout3"} <= set(sets)
+    assert [len(sets[name]) for name in ("bbc_tuning", "bbc_holdout", "bbc_holdout2", "bbc_holdout3")] == [30, 32, 40, 40]
     names = [name for files in sets.values() for name in files]
     assert len(names) == len(set(names))  # no file in two sets
     assert all(1 <= int(name[4:7]) <= 300 for name in names)  # 301-417 are never opened
