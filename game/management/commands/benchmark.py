@@ -68,20 +68,28 @@ class Command(BaseCommand):
         if polnear is None and bbc is None:
             self.stdout.write(f"  no local copy: see docs/developing.md ({external.POLNEAR_ENV}, {external.BBC_ENV})")
         if polnear is not None:
-            score = external.polnear_score(polnear, "dev")
+            score = external.polnear_score(polnear, "dev", external.polnear_checked_referents(root, "dev"))
             for kind, tally in score.tallies.items():
                 self.stdout.write(f"  PolNeAR dev {kind:8} {tally.line()}")
+            if score.checked.items:
+                self.stdout.write(f"  PolNeAR dev pronoun  precision {score.checked.precision:6.1%} ({score.checked.right}/"
+                                  f"{score.checked.attributed})  recall {score.checked.recall:6.1%}: referents read by hand")
             self.stdout.write(f"  PolNeAR dev sure     precision {score.sure.precision:6.1%} "
                               f"({score.sure.right}/{score.sure.attributed} pre-ticked attributions right)")
             self.stdout.write(f"  PolNeAR dev speed: {score.p50():.1f} ms per article (p50), "
                               f"{external.ms_per_10k_chars(score):.1f} ms per 10,000 characters (median)")
         if bbc is not None:
+            every = {kind: external.Tally() for kind in external.KINDS}
             for set_name, labels in external.bbc_sets(root).items():
                 score = external.bbc_score(bbc, labels)
                 for kind, tally in score.tallies.items():
                     self.stdout.write(f"  BBC {set_name:12} {kind:8} {tally.line()}")
+                    for figure in ("items", "found", "attributed", "right"):
+                        setattr(every[kind], figure, getattr(every[kind], figure) + getattr(tally, figure))
                 self.stdout.write(f"  BBC {set_name:12} sure     precision {score.sure.precision:6.1%} "
                                   f"({score.sure.right}/{score.sure.attributed} pre-ticked attributions right)")
+            for kind in ("named", "pronoun"):
+                self.stdout.write(f"  BBC {'all sets':12} {kind:8} {every[kind].line()}")
 
     def section(self, title):
         self.stdout.write(f"\n== {title} ==")
