@@ -28,7 +28,7 @@ from .cues import (GOVERNMENT_BODY, LORD, ACCORDING_TO, ADVERBS, AFTER_VERB_WHO,
                    SUBJECT_PHRASE, TITLED, TRAILING_ATTRIBUTION, VERB_PHRASE, WHO, BODY_FIRST_WORDS, GroupName,
                    blank_quotes, group_words, lone, plain_text, without_asides)
 from .mentions import known_given_name, phrase_head
-from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, TITLES_FEMALE
+from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, gender_of_title
 from .people import CAP, TITLE_RE, PeopleIndex, Person, norm, normalise_role
 from .quotations import QuotedRanges, Span, sentence_bounds, sentences_of
 from .types import ParsedArticle
@@ -110,8 +110,7 @@ class Attributor:
             titled = re.match(rf"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness)\.?\s+({CAP})", who)
             person = self.people.resolve_name(f"{titled.group(1)} {titled.group(2)}")
             if person is None:
-                title_gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
-                person = self.people.lone_surname(titled.group(2), title_gender=title_gender)
+                person = self.people.lone_surname(titled.group(2), title_gender=gender_of_title(titled.group(1)))
             return person, person is not None
         if re.fullmatch(ACRONYM, who):
             return GroupName.of(who), True
@@ -328,7 +327,7 @@ class Attributor:
                                                                        if SUBJECT_PHRASE.match(plain_text(opened)) else match.group("who"))):
                 # "Lady Boothroyd said ...", "Tory peer Lord Tebbit said ...", and no one of that name is known
                 # in full: "she" or "he" next means her or him, known by the surname the article gives.
-                gender = "f" if titled.group(1).lower() in TITLES_FEMALE else "m"
+                gender = gender_of_title(titled.group(1))
                 surname = titled.group(2)
                 person = self.people.lone_surname(surname, title_gender=gender)
                 if person is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NOT_NAMES, TITLES, TITLES_FEMALE, TITLES_MALE
+from .names import NOT_NAMES, TITLES, gender_of_title
 from .cues import FRAGMENT_WORDS, NAME, confidence_of
 from .people import CAP, UPPER, PeopleIndex, Person
 from .types import FoundQuote, ParsedArticle
@@ -76,9 +76,7 @@ def _label_person(label: str, inner: str | None, people: PeopleIndex) -> Person 
     # "Mr Hunt:" and no Hunt known in full: the surname the transcript gives (never sure).
     if not titled:
         return people.resolve_name(words[0])
-    title = titled.split()[0].lower().rstrip(".")
-    title_gender = "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
-    return people.resolve_name(titled) or people.lone_surname(words[0], title_gender=title_gender)
+    return people.resolve_name(titled) or people.lone_surname(words[0], title_gender=gender_of_title(titled.split()[0]))
 
 
 def _segments(text: str, offset: int) -> list[tuple[int, int]]:

@@ -49,6 +49,12 @@ TITLES_ANY = {"dr", "prof", "professor", "cllr", "councillor", "councilmember", 
               "rev", "judge", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr"}
 TITLES = TITLES_MALE | TITLES_FEMALE | TITLES_ANY
 
+
+def gender_of_title(title: str) -> str | None:
+    """"m" for "Mr" or "Lord", "f" for "Ms" or "Baroness", None for "Dr" or "Sen."."""
+    title = title.lower().rstrip(".")
+    return "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
+
 SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|wrote|writes|warned|warns|claimed|claims|insisted|insists|"
     "argued|argues|explained|explains|continued|continues|stated|states|declared|declares|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import EITHER, FEMALE, MALE, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLES, TITLES_FEMALE, TITLES_MALE
+from .names import EITHER, FEMALE, MALE, NOT_NAMES, ORG_WORDS, SPEECH_VERBS, TITLES, gender_of_title
 from .types import KnownPerson
 
 # A capitalised name word: "Porter", "Hollis-Grant", "MacLeod", "McDonald", "O'Brien".
@@ -109,11 +109,7 @@ class PeopleIndex:
             if alias_norm.startswith(("the ", "a ")) or any(w in alias_norm.split() for w in ("secretary", "chairman")):
                 person.roles.add(normalise_role(alias))
             person.aliases.add(alias_norm)
-            title = alias_norm.split()[0].rstrip(".")
-            if title in TITLES_MALE:
-                person.gender = person.gender or "m"
-            elif title in TITLES_FEMALE:
-                person.gender = person.gender or "f"
+            person.gender = person.gender or gender_of_title(alias_norm.split()[0])
         if known.role:
             person.roles.add(normalise_role(known.role))
 
@@ -137,8 +133,7 @@ class PeopleIndex:
                 if words[0].lower() in NOT_NAMES:
                     continue
                 name = " ".join(words[:3])
-                gender = "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
-                person = self.add(name, gender=gender)
+                person = self.add(name, gender=gender_of_title(title))
                 self._learn_role_before(text, match.start(), person)
                 self._learn_role_after(text, match.end(), person)
         # A capitalised pair that speaks or carries an appositive is a person even when the
@@ -169,8 +164,7 @@ class PeopleIndex:
         for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+({CAP})", text):
             person = self.by_surname(strip_possessive(match.group(2)))
             if person and not person.gender:
-                title = match.group(1).lower()
-                person.gender = "m" if title in TITLES_MALE else "f"
+                person.gender = gender_of_title(match.group(1))
 
     @staticmethod
     def _after_a_title_in_capitals(words: list[str]) -> tuple[str, str] | None:
@@ -295,7 +289,7 @@ class PeopleIndex:
                 return person
         person = self.by_surname(words[-1])
         if person and title:
-            wanted = "m" if title in TITLES_MALE else "f" if title in TITLES_FEMALE else None
+            wanted = gender_of_title(title)
             if wanted and person.gender and person.gender != wanted:
                 return None
         return person
