@@ -358,3 +358,31 @@ def test_a_name_after_the_verb_or_a_conjunction_is_no_subject():
     found = quotes_of('Hillary Clinton spoke to Rachel Maddow. When Maddow pointed out the cost, Clinton seized upon '
                       'it. "Medicare for all is not the same," she said.')
     assert [q.speaker for q in found] == ["Hillary Clinton"]
+
+
+# --- committees and reports --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("The Commons education select committee called it a waste.", ["Commons education select committee"]),
+    ("The joint committee on human rights published its report.", ["Joint committee on human rights"]),
+    ("It said, said the Constitutional Affairs Select Committee.", ["Constitutional Affairs Select Committee"]),
+    ("The influential Commons public accounts committee met.", ["Commons public accounts committee"]),
+    ("The Electoral Commission disagreed.", ["Electoral Commission"]),
+    # Named by nothing but the word, or a role inside one: no committee in particular.
+    ("The select committee found it.", []),
+    ("A committee of MPs and peers has warned.", []),
+    ("The chairman of the committee said so, and the same committee agreed.", []),
+    ("The new commission will sit in May.", []),
+])
+def test_a_committee_is_named_by_more_than_the_word(sentence, names):
+    from game.importer.bodies import committees_in
+
+    assert committees_in(sentence) == names
+
+
+def test_a_reports_author_is_read_from_by_or_from():
+    from game.importer.bodies import report_author_in
+
+    assert report_author_in("It follows a report by the Electoral Commission.") == "Electoral Commission"
+    assert report_author_in("A report from Oxfam International said so.") == "Oxfam International"
+    assert report_author_in("The report said so.") is None

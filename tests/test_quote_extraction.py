@@ -242,3 +242,60 @@ def test_a_title_says_more_than_the_given_name_a_surname_looks_like():
         'She added: "Then we can decide."',
     )
     assert [speaker for _, speaker in found] == ["Alexander", "Alexander"]
+
+
+# --- committees and their reports -------------------------------------------------------------
+
+def test_the_report_of_the_only_committee_named_is_the_committees_words():
+    found = quotes_of(
+        "A scheme to put school dinners online has been called a failure by MPs.",
+        'The Commons transport select committee called the scheme "a costly muddle from the start".',
+        'The committee found that officials had been "far too hopeful about take-up", and the report '
+        'warned that ministers "must not repeat the same mistakes".',
+    )
+    assert found == [
+        ("a costly muddle from the start", "Commons transport select committee"),
+        ("far too hopeful about take-up", "Commons transport select committee"),
+        ("must not repeat the same mistakes", "Commons transport select committee"),
+    ]
+
+
+def test_the_report_found_after_a_quotation_names_its_committee():
+    found = quotes_of(
+        "The joint committee on river safety published its findings on Monday.",
+        'Councils had shown "too little care over the older bridges", the report found.',
+    )
+    assert found == [("too little care over the older bridges", "Joint committee on river safety")]
+
+
+def test_the_committee_means_no_one_when_the_article_names_two():
+    found = quotes_of(
+        "The Commons health committee and the Lords science committee both took evidence.",
+        'The committee said the plans were "not ready for the winter ahead".',
+    )
+    assert found == [("not ready for the winter ahead", None)]
+
+
+def test_a_report_written_by_someone_named_is_theirs():
+    found = quotes_of(
+        "The Treasury committee heard from a report by the Fiscal Studies Institute on Tuesday.",
+        'The report said the tax change would "hit the poorest families hardest".',
+    )
+    assert found == [("hit the poorest families hardest", "Fiscal Studies Institute")]
+
+
+def test_a_report_that_found_someone_said_something_is_not_their_speaker():
+    found = quotes_of(
+        "The Commons transport select committee published its report on Monday.",
+        'The report found that the chief executive, Jane Roe, said the plan was "bound to fail".',
+        'It found that her deputy had called the launch "a week of chaos for schools".',
+    )
+    assert found == [("bound to fail", "Jane Roe"), ("a week of chaos for schools", None)]
+
+
+def test_a_member_of_a_committee_is_not_the_committee():
+    found = quotes_of(
+        'Campaign spending rose again in July. "If I was a donor, I would want answers about it," said a '
+        "senior Republican National Committee member who asked not to be named.",
+    )
+    assert found == [("If I was a donor, I would want answers about it", None)]

@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass, field
 
 
-from .cues import (GOVERNMENT_BODY, LORD, ACCORDING_TO, ADVERBS, AFTER_VERB_WHO, AFTER_WHO_VERB, CHARACTERISING, GROUP, GROUP_OF,
+from .cues import (AFTER_BODY_FINDS, BODY_FINDS, GOVERNMENT_BODY, LORD, ACCORDING_TO, ADVERBS, AFTER_VERB_WHO, AFTER_WHO_VERB, CHARACTERISING, GROUP, GROUP_OF,
                    INVERTED_LEFT, LEADING_CLAUSE, MEMBER_OF, NAME, NAMED_BODY, NAMED_UNION, ACRONYM, ORG_SUBJECT,
                    PARTICIPLE_SUBJECT, PHRASE_NOT_FIRST, PHRASE_VERB, POSSESSIVE_SOURCE, PRONOUN_GENDER,
                    REPORTED_AT_END, ROLE_READING, SENTENCE_OPENERS, SHORT_ATTRIBUTION, SIGNED_BY, SPOKES,
                    SUBJECT_PHRASE, TITLED, TRAILING_ATTRIBUTION, VERB_PHRASE, WHO, BODY_FIRST_WORDS, GroupName,
                    blank_quotes, group_words, lone, plain_text, without_asides)
+from .bodies import DOCUMENT, NAMED_COMMITTEE, REFERRING_BODY, committee_name, committees_in, report_author_in, same_body
 from .mentions import known_given_name, phrase_head
 from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, gender_of_title
 from .people import CAP, TITLE_RE, PeopleIndex, Person, norm, normalise_role
@@ -60,6 +61,8 @@ class ArticleState:
     last_org_paragraph: int = -10
     last_union: str | None = None  # the union last named, for "the union said"
     last_union_paragraph: int = -10
+    committees: list[str] = field(default_factory=list)  # committees and commissions named so far, for "the committee"
+    report_authors: list[str] = field(default_factory=list)  # "a report by the Electoral Commission", for "the report"
     headline_person: Person | None = None
     groups: list[str] = field(default_factory=list)  # groups introduced so far ("a group of cross-party MPs")
     mentions: list[Person] = field(default_factory=list)  # everyone named so far, in order
@@ -118,6 +121,10 @@ class Attributor:
             (re.fullmatch(NAMED_BODY, who) or re.fullmatch(NAMED_UNION, who)) and first not in BODY_FIRST_WORDS
         ):
             return GroupName.of(who), True
+        if re.fullmatch(NAMED_COMMITTEE, who) and committee_name(who):
+            return GroupName(committee_name(who)), True
+        if re.fullmatch(REFERRING_BODY, who) or re.fullmatch(DOCUMENT, who):
+            return self.body_meant(who), True
         if lowered == "the union":
             # The union named in this paragraph or the two before, if any; never a guess.
             recent = self.state.last_union and paragraph_index - self.state.last_union_paragraph <= 2
@@ -182,6 +189,29 @@ class Attributor:
             person = self.people.by_surname(head.text)
             return person or (self.people.lone_surname(head.text) if self.attributing else None)
         return None
+
+    def body_meant(self, who: str) -> GroupName | None:
+        """The body "the committee", "the commission" or "the report" means: the only one of its kind
+        the article has named (a report's author, or else its only committee or commission)."""
+        committees = self.state.committees
+        if re.fullmatch(REFERRING_BODY, who):
+            kind = who.split()[-1].lower()
+            committees = [name for name in committees if name.split()[-1].lower() == kind]
+            return GroupName(committees[0]) if len(committees) == 1 else None
+        if re.match(r"(?i)the\s+(committee|commission)['’]s", who):
+            return self.body_meant(re.sub(r"['’]s\s.*$", "", who))
+        authors = self.state.report_authors
+        if authors:
+            return GroupName(authors[0]) if len(authors) == 1 else None
+        return GroupName(committees[0]) if len(committees) == 1 else None
+
+    def note_bodies(self, sentence: str) -> None:
+        for name in committees_in(sentence):
+            if not same_body(name, self.state.committees):
+                self.state.committees.append(name)
+        author = report_author_in(sentence)
+        if author and not same_body(author, self.state.report_authors):
+            self.state.report_authors.append(author)
 
     def group_named_before(self, who: str) -> GroupName | None:
         words = set(group_words(who)) - {"the"}
@@ -355,6 +385,7 @@ class Attributor:
                 name = GroupName.of(group.group(0))
                 if name not in self.state.groups:
                     self.state.groups.append(name)
+            self.note_bodies(sentence)
             union = list(re.finditer(NAMED_UNION, sentence))
             if union and union[-1].group(0).split()[0].lower() != "union":
                 self.state.last_union, self.state.last_union_paragraph = union[-1].group(0), paragraph_index
@@ -406,7 +437,8 @@ class Attributor:
             next_open = spans[position + 1].open_mark if position + 1 < len(spans) else -1
             if next_open > span.close_mark:
                 right = text[span.close_mark + 1 : min(next_open, sentence_end)]
-            for pattern, cue in ((AFTER_WHO_VERB, "after: who verb"), (AFTER_VERB_WHO, "after: verb who")):
+            for pattern, cue in ((AFTER_WHO_VERB, "after: who verb"), (AFTER_VERB_WHO, "after: verb who"),
+                                 (AFTER_BODY_FINDS, "after: who verb")):
                 match = pattern.match(right)
                 if match:
                     speaker, _ = self.resolve(match.group("who"), paragraph_index)
@@ -586,6 +618,12 @@ class Attributor:
                     person = self.named_by_phrase(lead.group("who"))  # "Senate Majority Leader Mitch McConnell"
             if isinstance(person, Person):
                 return person, "before: colon"
+        finding = BODY_FINDS.match(SENTENCE_OPENERS.sub("", sentence_left.strip()))
+        if finding and not re.search(rf"\b(?:{SPEECH_VERBS}|{CHARACTERISING})\b", sentence_left[finding.end():]):
+            # "The select committee found that ... had been caught up in the "general atmosphere ..."".
+            speaker, _ = self.resolve(finding.group("who"), paragraph_index)
+            if speaker is not None:
+                return speaker, "sentence subject"
         subject = self.sentence_subject(sentence_left, require_verb=True)
         if subject and (subordinate or not self.another_voice(sentence_left)):
             speaker, _ = self.resolve(subject, paragraph_index)

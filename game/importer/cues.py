@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .bodies import DOCUMENT, FINDING_VERBS, NAMED_COMMITTEE, REFERRING_BODY
 from .names import SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, Person
 from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
@@ -42,7 +43,7 @@ GROUP_OF = (r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}(?:group|coalition|alliance)
 _NOT_AFTER_PREPOSITION = "".join(f"(?<!{word} )(?<!{word} the )" for word in ("of", "for", "at", "from"))
 NAMED_UNION = rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w&]*\s+){{1,3}}[Uu]nion\b"
 # A named body: "the Scottish Fishermen's Federation", "The Royal College of Midwives", "Unite union".
-BODY_WORDS = r"(?:Federation|Association|Society|Institute|Confederation|Alliance|Coalition|College|Union|Foundation)"
+BODY_WORDS = r"(?:Federation|Association|Society|Institute|Confederation|Alliance|Coalition|College|Union|Foundation|Committee|Commission)"
 NAMED_BODY = (rf"{_NOT_AFTER_PREPOSITION}(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{1,4}}{BODY_WORDS}"
               r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’&-]*){1,3})?\b")
 # A body known by its initials: "the ACU", "the BMA", "CREW" (not "I", not "US").
@@ -54,12 +55,17 @@ GOVERNMENT_BODY = (r"(?:[Tt]he\s+)?(?:[Gg]overnment|Home Office|Foreign Office|T
                    r"|Labour(?=\s+(?:has\s+|had\s+)?(?:said|says|warned|claimed|insisted|argued|accused|added)\b)")
 # "Lord Nicholls of Birkenhead": a lord's title and seat.
 LORD = rf"(?:Lord|Lady|Baroness)\s+{CAP}\s+of\s+{CAP}(?:\s+{CAP})?"
-WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{GOVERNMENT_BODY}|{LORD}|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{DOCUMENT}|{REFERRING_BODY}|{NAMED_COMMITTEE}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{GOVERNMENT_BODY}|{LORD}|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
 ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|however|quickly|publicly|privately|has|had|have|would|will|has also|had also|is|was)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
 AFTER_WHO_VERB = re.compile(rf"^[\s,.;—–-]*{WHO}\s+{ADVERBS}{VERB}\b")
 AFTER_VERB_WHO = re.compile(rf"^[\s,.;—–-]*{VERB}\s+{WHO}")
+# A body or its report speaking by what it found: `"...", the report found.`, `The select committee
+# found that ... "..."` (not a person: "she found it "odd"" is no quotation of her).
+BODY_WHO = rf"(?P<who>{DOCUMENT}|{REFERRING_BODY}|{NAMED_COMMITTEE}|{NAMED_BODY})"
+AFTER_BODY_FINDS = re.compile(rf"^[\s,.;—–-]*{BODY_WHO}\s+{ADVERBS}(?:{FINDING_VERBS})\b")
+BODY_FINDS = re.compile(rf"^{BODY_WHO}(?:,\s[^,]{{1,160}},)?\s+{ADVERBS}(?:{FINDING_VERBS})\b")
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+{WHO}")
 SIGNED_BY = re.compile(rf"\bsigned by\s+(?P<group>{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION})")
 SENTENCE_OPENERS = re.compile(
@@ -83,7 +89,7 @@ CONTEXT_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", 
 
 
 BODY_FIRST_WORDS = {"union", "federation", "association", "society", "institute", "confederation", "alliance",
-                    "coalition", "college", "foundation"}
+                    "coalition", "college", "foundation", "committee", "commission"}
 
 
 class GroupName(str):

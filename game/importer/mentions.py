@@ -61,6 +61,11 @@ def _is_capitalised(token: str) -> bool:
     return not re.search(r"-[a-z]", token) or re.match(r"^[A-Z][a-z]+-[A-Z]", token) is not None
 
 
+# Someone of a body, not the body: "a Republican National Committee member".
+MEMBER_NOUNS = {"member", "members", "official", "officials", "aide", "aides", "staffer", "staffers", "insider",
+                "insiders", "operative", "operatives", "source", "sources", "employee", "employees", "worker", "workers"}
+
+
 def _clean(token: str) -> str:
     return re.sub(r"['’]s$", "", token).strip(",;:")
 
@@ -109,6 +114,9 @@ def phrase_head(phrase: str) -> Head:
             w.lower().strip(".") in ROLE_WORDS for w in words):
         return Head("body", " ".join(words))  # "the Daily Caller", "the Saudis": a body, not a person
     if words[-1] in ORG_WORDS or words[-1].lower() in {"union", "party", "campaign", "committee", "department"}:
+        after = tokens[tokens.index(runs[-1][-1]) + 1:] if runs[-1][-1] in tokens else []
+        if after and _clean(after[0]).lower() in MEMBER_NOUNS:
+            return Head("anonymous", phrase)  # "a Republican National Committee member": someone unnamed
         return Head("body", " ".join(w for w in words if w.lower() != "the"))
     # Drop the titles and roles before the name: "Clark County Sheriff Joe Lombardo".
     last_role = max((i for i, w in enumerate(words) if w.lower().strip(".") in ROLE_WORDS), default=-1)

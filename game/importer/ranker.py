@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .mentions import PLACE_AND_TIME, phrase_head
+from .mentions import MEMBER_NOUNS, PLACE_AND_TIME, phrase_head
 from .names import NOT_NAMES, SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, PeopleIndex, Person
 from .quotations import ABBREVIATION, QuotedRanges, Span
@@ -67,6 +67,7 @@ _ROLE_PHRASE = re.compile(rf"\b[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS}
                           rf"hopeful|strategist|premier|ambassador|judge|politician|activist|secretary)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # Words reported without saying whose they are: "had been told", "was described as".
+_BODY_NOUNS = {"committee", "commission", "union", "federation", "association", "society", "institute", "council", "board"}
 PASSIVE = re.compile(rf"\b(?:been|be|was|were|being|is|are)\s+(?:{SPEECH_VERBS}|{CHARACTERISING}|promised|assured)\b")
 # Someone the article does not name: "a spokesman", "one longtime adviser to Bill Clinton", "officials".
 ANONYMOUS = re.compile(
@@ -159,11 +160,17 @@ def mentions_in(blanked: str, people: PeopleIndex, paragraph: int, pronoun=None,
         if any(a <= match.start() < b for a, b in taken):
             continue
         run = match.group(0)
+        member = re.match(r"\s+([a-z]+)", blanked[match.end():match.end() + 20])
+        if member and member.group(1) in MEMBER_NOUNS:
+            continue  # "a Republican National Committee member": someone unnamed, not the body
         words = run.split()
         # "Yet Trump", "Former Republican": a word the articles write in lower case opens no name.
         while words and (words[0].lower().rstrip(".") in NOT_NAMES or words[0].lower() in people.common_words) and \
                 words[0].lower().rstrip(".") not in _TITLES:
             words = words[1:]
+        if len(words) == 1 and words[0].lower() in _BODY_NOUNS and len(run.split()) > 1:
+            # ("House Intelligence Committee" is a body: cut to "Committee" it names no one.)
+            words = [word for word in run.split() if word.lower() not in {"the", "a", "an"}]
         if not words:
             continue
         start = match.start() + run.index(words[0])
