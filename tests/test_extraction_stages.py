@@ -386,3 +386,12 @@ def test_a_reports_author_is_read_from_by_or_from():
     assert report_author_in("It follows a report by the Electoral Commission.") == "Electoral Commission"
     assert report_author_in("A report from Oxfam International said so.") == "Oxfam International"
     assert report_author_in("The report said so.") is None
+
+
+def test_a_surname_the_article_gives_a_title_makes_a_person_of_its_full_name():
+    from game.importer.people import people_index_build
+
+    text = ("However, one of the Guildford Four, Gerry Conlon - who was wrongly convicted - said the families "
+            "were delighted. Mr Conlon's father died in prison.")
+    people = {person.full_name: person.gender for person in people_index_build([text]).people.values()}
+    assert people.get("Gerry Conlon") == "m"  # "Gerry" is in no list of given names: "Mr Conlon" says he is a man

@@ -299,3 +299,11 @@ def test_a_member_of_a_committee_is_not_the_committee():
         "senior Republican National Committee member who asked not to be named.",
     )
     assert found == [("If I was a donor, I would want answers about it", None)]
+
+
+def test_he_who_opens_a_sentence_is_not_the_man_the_sentence_names_after_him():
+    found = quotes_of(
+        "Tony Blair and John Prescott met the families at Westminster.",
+        'He said Mr Blair had spoken with "such sincerity", adding: "He went beyond what we thought he would."',
+    )
+    assert found == [("He went beyond what we thought he would.", None)]  # "he" could be either

@@ -699,6 +699,8 @@ class Attributor:
                 return phrase.group("who")
         if match and (require_verb or self.resolve(match.group("who"), 0)[0] is not None):
             return match.group("who")
+        if match and match.group("who").split()[0].lower() in {"he", "she", "they"}:
+            return match.group("who")  # ("He said Mr Blair had ..., adding: "...": "he", whoever he is, not Mr Blair)
         if not require_verb:
             # "Former England spinner Graeme Swann was less forgiving, saying ...": the first
             # name near the start of the sentence.

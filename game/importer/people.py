@@ -160,6 +160,18 @@ class PeopleIndex:
             words = [strip_possessive(w) for w in match.group(2).split()]
             if all(w.lower() not in NOT_NAMES and w not in ORG_WORDS for w in words):
                 self.add(" ".join(words))
+        # "Gerry Conlon ... Mr Conlon": a capitalised pair whose surname the article gives a title is a
+        # person, even when the given name is not in our lists (the one pair of that surname, if one).
+        for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+({CAP})", text):
+            surname = strip_possessive(match.group(2))
+            if surname.lower() in NOT_NAMES or self.by_surname(surname) is not None:
+                continue
+            given = {pair.group(1) for pair in re.finditer(rf"\b({CAP})\s+{re.escape(surname)}\b", text)
+                     if pair.group(1).lower() not in NOT_NAMES and pair.group(1) not in ORG_WORDS
+                     and not re.fullmatch(rf"(?:{TITLE_RE})", pair.group(1))
+                     and not re.fullmatch(rf"(?i:{ROLE_NOUNS})", pair.group(1))}
+            if len(given) == 1:
+                self.add(f"{given.pop()} {surname}", gender=gender_of_title(match.group(1)))
         # "Mr Hunt" tells us Hunt's gender once we know who Hunt is.
         for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+({CAP})", text):
             person = self.by_surname(strip_possessive(match.group(2)))
