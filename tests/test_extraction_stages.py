@@ -185,15 +185,16 @@ def test_a_match_needs_half_the_length():
 def test_the_bbc_labels_are_whole_and_hold_no_article():
     data = json.loads((ROOT / external.BBC_LABELS).read_text(encoding="utf-8"))
     sets = {name: files for name, files in data.items() if not name.startswith("_")}
-    assert {"bbc_tuning", "bbc_holdout", "bbc_holdout2", "bbc_holdout3"} <= set(sets)
-    assert [len(sets[name]) for name in ("bbc_tuning", "bbc_holdout", "bbc_holdout2", "bbc_holdout3")] == [30, 32, 40, 40]
+    named = ("bbc_tuning", "bbc_holdout", "bbc_holdout2", "bbc_holdout3", "bbc_holdout4")
+    assert set(named) <= set(sets)
+    assert [len(sets[name]) for name in named] == [30, 32, 40, 40, 40]
     names = [name for files in sets.values() for name in files]
     assert len(names) == len(set(names))  # no file in two sets
     assert all(1 <= int(name[4:7]) <= 300 for name in names)  # 301-417 are never opened
     for files in sets.values():
         for labels in files.values():
             for label in labels:
-                assert set(label) <= {"text", "speaker", "source", "pronoun", "group", "continued", "not_speech"}
+                assert set(label) <= {"text", "speaker", "source", "pronoun", "group", "continued", "not_speech", "note"}
                 assert len(label["text"].split()) >= 3
 
 
