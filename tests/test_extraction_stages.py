@@ -396,3 +396,10 @@ def test_a_surname_the_article_gives_a_title_makes_a_person_of_its_full_name():
             "were delighted. Mr Conlon's father died in prison.")
     people = {person.full_name: person.gender for person in people_index_build([text]).people.values()}
     assert people.get("Gerry Conlon") == "m"  # "Gerry" is in no list of given names: "Mr Conlon" says he is a man
+
+
+def test_a_double_barrelled_surname_with_an_apostrophe_is_one_name():
+    from game.importer.people import people_index_build
+
+    people = people_index_build(["Campaigner Mary Murphy-O'Connor said the plan would fail."]).people
+    assert "Mary Murphy-O'Connor" in people

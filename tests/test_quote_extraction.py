@@ -307,3 +307,36 @@ def test_he_who_opens_a_sentence_is_not_the_man_the_sentence_names_after_him():
         'He said Mr Blair had spoken with "such sincerity", adding: "He went beyond what we thought he would."',
     )
     assert found == [("He went beyond what we thought he would.", None)]  # "he" could be either
+
+
+def test_a_new_paragraphs_quotation_after_someone_elses_reported_words_is_not_the_last_speakers():
+    found = quotes_of(
+        'John Ison, from Fathers 4 Justice, said: "It is very disappointing." Jim Parton, from Families Need '
+        'Fathers, said the new proposals "lacked compulsion".',
+        '"We would like to see couples develop a plan and then have it as a source of a court order."',
+    )
+    assert found == [("It is very disappointing.", "John Ison"),
+                     ("We would like to see couples develop a plan and then have it as a source of a court order.",
+                      "Jim Parton")]
+
+
+def test_the_spokesman_is_the_one_a_body_was_given_just_before():
+    found = quotes_of(
+        "Andrew Hogg, a spokesman for the Medical Foundation, criticised the plan.",
+        'A spokesman for the Home Office said it was wrong to suggest the plan was cruel. "We are developing a '
+        'returns programme for children whose claims have been refused," said the spokesman.',
+    )
+    assert found == [("We are developing a returns programme for children whose claims have been refused",
+                      "Home Office spokesman")]
+
+
+def test_the_cardinal_is_not_the_archbishop_named_last():
+    found = quotes_of(
+        "Cardinal Cormac Murphy-O'Connor will lead midnight mass at Westminster Cathedral.",
+        "Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams appealed for more time. Dr Williams "
+        "has since criticised the government over the war.",
+        'On Friday, the Cardinal will ask the congregation to search for peace. "It is possible, it is real, '
+        'it is worth striving for," he will say.',
+    )
+    # Cormac is in no list of given names, so the index does not know the Cardinal: no one, not Dr Williams.
+    assert found == [("It is possible, it is real, it is worth striving for", None)]

@@ -174,8 +174,20 @@ class Attributor:
         if last.roles and not any(self.people._role_matches(role, wanted) or wanted.split()[-1] in role.split()
                                   for role in last.roles):
             return None  # "reporter Oliver Finegold": not "the mayor"
+        if self.role_titles_another(wanted, last):
+            return None  # "Cardinal Cormac Murphy-O'Connor" ... "Dr Rowan Williams": "the Cardinal" is not Dr Williams
         self.by_pronoun = True
         return last
+
+    def role_titles_another(self, role: str, person: Person) -> bool:
+        """Does the article write the role as the title of someone else ("Cardinal Cormac Murphy-O'Connor",
+        "Foreign Secretary Jack Straw")?"""
+        title = r"\s+".join(re.escape(word[:1].upper() + word[1:]) for word in role.split())
+        for match in re.finditer(rf"\b{title}\s+((?:{CAP}\s+){{0,2}}{CAP})", self.article.body):
+            surname = re.sub(r"['’]s$", "", match.group(1).split()[-1])
+            if surname != person.surname:
+                return True
+        return False
 
     def named_by_phrase(self, who: str) -> Person | None:
         """A speaker phrase that names someone the index did not know: "strategist Al Cardenas"
@@ -406,7 +418,12 @@ class Attributor:
                     self.state.mentions.append(mentioned)
                     self.state.named.setdefault(paragraph_index, set()).add(mentioned.full_name)
             org = ORG_SUBJECT.search(sentence)
-            if org:
+            spokes = [m for m in re.finditer(SPOKES, sentence) if m.group("org") or m.group("org2")]
+            if spokes:
+                # "A spokesman for the Home Office said ..." then `"...," said the spokesman.`: the Home Office's.
+                self.state.last_org = spokes[-1].group("org") or spokes[-1].group("org2")
+                self.state.last_org_paragraph = paragraph_index
+            elif org:
                 self.state.last_org = org.group("org")
                 self.state.last_org_paragraph = paragraph_index
             elif match and re.fullmatch(NAMED_BODY, match.group("who")):

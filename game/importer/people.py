@@ -18,7 +18,7 @@ from .types import KnownPerson
 _EXTENDED = [chr(code) for code in range(0x100, 0x250)]
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
 LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
-CAP = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
+CAP = (rf"(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+)?"  # Murphy-O'Connor
        rf"(?:-(?!based\b|born\b|led\b|run\b|owned\b|backed\b|funded\b|style\b|era\b|made\b|like\b)[{LOWER}]+)?")  # Ban Ki-moon
 TITLE_RE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Councilmember|"
             r"Councilwoman|Councilman|Mayor|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr)\.?")
@@ -28,7 +28,8 @@ ROLE_NOUNS = (
     r"secretary|chairman|chairwoman|chair|minister|leader|spokesman|spokeswoman|spokesperson|MP|"
     r"councillor|chief|president|director|head|editor|correspondent|officer|mayor|governor|"
     r"professor|consultant|chancellor|founder|executive|adviser|advisor|commissioner|general secretary|"
-    r"cabinet member|portfolio holder|councilmember|speaker|candidate|nominee|senator|front-runner|frontrunner"
+    r"cabinet member|portfolio holder|councilmember|speaker|candidate|nominee|senator|front-runner|frontrunner|"
+    r"cardinal|archbishop|bishop"
 )
 NAME_STOP_WORDS = {
     "the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "from", "by", "with", "into", "near", "as",

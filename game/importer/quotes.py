@@ -32,7 +32,7 @@ from . import ranker
 from .attribution import Attributor
 from .cues import (CONTEXT_OPENERS, FRAGMENT_WORDS, LAYOUT_OUTRANKS, MAX_QUOTES, NAME, OPINION_CUES, RANKED_CUE,
                    GroupName, attribution_with_who_clause, blank_quotes, confidence_of, is_speech, lone,
-                   one_attribution, opens_a_sentence, sentence_before)
+                   SHORT_ATTRIBUTION, one_attribution, opens_a_sentence, plain_text, sentence_before)
 from .layouts import interview_answers, layout_speakers, transcript_quotes
 from .people import PeopleIndex, Person, people_index_build
 from .quotations import QuotedRanges, quote_spans
@@ -230,8 +230,13 @@ def article_quotes(article: ParsedArticle, people: PeopleIndex, *, ranking: bool
         # The next paragraph continues this one's last quotation only if it ran on, or if the paragraph
         # ends with it (and its attribution): not after sentences about someone else ("... called all women
         # "Betty"." then a new quotation).
-        ends_with_quote = had_quote and (last_close >= len(text.rstrip()) - 1 or one_attribution(text[last_close + 1 :])
-                                         or not text[last_close + 1 :].strip())
+        trailing = text[last_close + 1 :]
+        # (`"... terrorism." Menzies Campbell said a win ... would have ...`: a new sentence reporting
+        # someone else is no attribution of the quotation before it; `"...." Mr Porter said.` is.)
+        new_sentence = text[:last_close].rstrip()[-1:] in (".", "!", "?") and re.match(r"\s+[A-Z]", trailing) \
+            and not SHORT_ATTRIBUTION.match(plain_text(trailing[:120]))
+        ends_with_quote = had_quote and (last_close >= len(text.rstrip()) - 1 or not trailing.strip()
+                                         or (one_attribution(trailing) and not new_sentence))
         previous = {"had_quote": ends_with_quote, "speaker": paragraph_speaker if had_quote else None, "text": text}
         previous_paragraph_mentions = nearby.paragraph_mentions(as_previous=True)
     return _repeats_keep_their_speaker(found)
