@@ -340,3 +340,19 @@ def test_the_cardinal_is_not_the_archbishop_named_last():
     )
     # Cormac is in no list of given names, so the index does not know the Cardinal: no one, not Dr Williams.
     assert found == [("It is possible, it is real, it is worth striving for", None)]
+
+
+def test_a_quotation_after_a_sentence_reporting_a_body_is_the_bodys():
+    found = quotes_of(
+        "In a statement on Sunday, the Cabinet Office said it was reviewing the pension scheme. "
+        '"Unions will of course be consulted about any proposed changes."',
+    )
+    assert found == [("Unions will of course be consulted about any proposed changes.", "Cabinet Office")]
+
+
+def test_a_quotation_after_a_sentence_criticising_something_is_the_critics():
+    found = quotes_of(
+        "Fostering Network executive director Robert Tapsfield criticised the existing system. "
+        '"There is just no logic to a system which values children differently."',
+    )
+    assert found == [("There is just no logic to a system which values children differently.", "Robert Tapsfield")]

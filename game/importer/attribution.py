@@ -513,6 +513,9 @@ class Attributor:
             speaker, _ = self.resolve(who, paragraph_index)
         finally:
             self.attributing = False
+        if isinstance(speaker, GroupName) and (re.fullmatch(GOVERNMENT_BODY, who) or re.fullmatch(NAMED_BODY, who)
+                                               or committee_name(who)):
+            return speaker  # "In a statement, the Cabinet Office said it was reviewing ...": then its words
         return speaker if isinstance(speaker, Person) and not lone(speaker) else None
 
     def phrase_after(self, right: str, paragraph_index: int):

@@ -69,7 +69,9 @@ BODY_FINDS = re.compile(rf"^{BODY_WHO}(?:,\s[^,]{{1,160}},)?\s+{ADVERBS}(?:{FIND
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+{WHO}")
 SIGNED_BY = re.compile(rf"\bsigned by\s+(?P<group>{GROUP_OF}|{NAMED_BODY}|{NAMED_UNION})")
 SENTENCE_OPENERS = re.compile(
-    r"^(?:(?:However|Instead|Meanwhile|But|And|Yet|Later|Earlier|Separately|In response|In a statement|"
+    r"^(?:(?:However|Instead|Meanwhile|But|And|Yet|Later|Earlier|Separately|In response|"
+    # ("In a statement on Sunday, the Cabinet Office said ...")
+    r"In a (?:statement|letter)(?:\s+(?:on|released|issued|published|sent|last|this|to)\b[^,]{0,40})?|"
     r"In a letter|On \w+|Last \w+|This \w+|Speaking \w+(?: \w+){0,4}|Now|Still|Then|Also|"
     # A leading participial clause: "Asked about it, the minister smiled."
     r"(?:Asked|Pressed|Challenged|Questioned|Responding|Approached|Contacted|Interviewed)\b[^,.]{0,80}),?\s+)+"
@@ -137,7 +139,8 @@ SHORT_ATTRIBUTION = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{SPEECH_VE
 REPORTED_AT_END = (re.compile(rf",\s+{WHO}\s+{ADVERBS}(?:{SPEECH_VERBS})[.!?]$"),
                    re.compile(rf",\s+(?:{SPEECH_VERBS})\s+{WHO}[.!?]$"))
 # Verbs that put words in someone's mouth without "said": "Obama has called the chaos "a mess"".
-CHARACTERISING = r"called|calls|described|describes|dubbed|dubs|labelled|labeled|branded|brands|termed|derided|praised|proposed|promised|vowed|pledged"
+CHARACTERISING = (r"called|calls|described|describes|dubbed|dubs|labelled|labeled|branded|brands|termed|derided|praised|proposed|promised|vowed|pledged|"
+                  r"criticised|criticized|criticises|criticizes|attacked|attacks|welcomed|welcomes|condemned|condemns|defended|defends|hailed")
 LEADING_CLAUSE = re.compile(r"^(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|While|Since|Despite|Asked|Informed|Pressed|Speaking|"
                             r"When|As|Although|Though|If|Once|Until|Because|Whether|Like|Unlike|With|Without)\b[^,]{0,100},\s+")
 # (Not "told" or "asked": the name after them is the one spoken to, "told BBC News:".)
