@@ -38,6 +38,12 @@ from .types import ParsedArticle
 # A clause with a subject of its own after the sentence's: "..., but Christie wasn't having it."
 LATER_CLAUSE = re.compile(rf"(?:,|;)\s+(?:but|and|while|yet|so|whereas)\s+(?P<who>{NAME})\s+"
                           rf"(?:[a-z]+ly\s+)?(?:(?:has|had|was|is|did|does|would|will|could)(?:n['’]t)?\s+)?[a-z]+")
+# "A spokesman for the Home Office", "A Labour spokeswoman", found anywhere in a sentence (a body's
+# name of at most six words before the noun, so that a long run of capitals is read once).
+SPOKES_FOR_A_BODY = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*){0,5})\s+)?"
+    r"(?P<noun>spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?"
+    r"[A-Z][\w&’']*){0,5}))?")
 # "A spokesman for the Conservatives" is a Conservative spokesman.
 PARTY_SINGULAR = {"Conservatives": "Conservative", "Tories": "Tory", "Liberal Democrats": "Liberal Democrat",
                   "Lib Dems": "Lib Dem", "Democrats": "Democratic", "Republicans": "Republican", "Greens": "Green"}
@@ -418,7 +424,8 @@ class Attributor:
                     self.state.mentions.append(mentioned)
                     self.state.named.setdefault(paragraph_index, set()).add(mentioned.full_name)
             org = ORG_SUBJECT.search(sentence)
-            spokes = [m for m in re.finditer(SPOKES, sentence) if m.group("org") or m.group("org2")]
+            spokes = [m for m in re.finditer(SPOKES_FOR_A_BODY, sentence) if m.group("org") or m.group("org2")] \
+                if "spokes" in sentence else []
             if spokes:
                 # "A spokesman for the Home Office said ..." then `"...," said the spokesman.`: the Home Office's.
                 self.state.last_org = spokes[-1].group("org") or spokes[-1].group("org2")

@@ -163,10 +163,12 @@ class PeopleIndex:
                 self.add(" ".join(words))
         # "Gerry Conlon ... Mr Conlon": a capitalised pair whose surname the article gives a title is a
         # person, even when the given name is not in our lists (the one pair of that surname, if one).
+        looked_for = set()  # (each surname once: "Mr Hunt" a thousand times is one search)
         for match in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+({CAP})", text):
             surname = strip_possessive(match.group(2))
-            if surname.lower() in NOT_NAMES or self.by_surname(surname) is not None:
+            if surname in looked_for or surname.lower() in NOT_NAMES or self.by_surname(surname) is not None:
                 continue
+            looked_for.add(surname)
             given = {pair.group(1) for pair in re.finditer(rf"\b({CAP})\s+{re.escape(surname)}\b", text)
                      if pair.group(1).lower() not in NOT_NAMES and pair.group(1) not in ORG_WORDS
                      and not re.fullmatch(rf"(?:{TITLE_RE})", pair.group(1))
