@@ -403,3 +403,14 @@ def test_a_double_barrelled_surname_with_an_apostrophe_is_one_name():
 
     people = people_index_build(["Campaigner Mary Murphy-O'Connor said the plan would fail."]).people
     assert "Mary Murphy-O'Connor" in people
+
+
+def test_courts_are_named_with_their_seat_or_remit():
+    from game.importer.bodies import courts_in
+
+    assert courts_in("The Court of Session in Scotland issued an opinion.") == ["Court of Session"]
+    assert courts_in("An appeal would go to the Supreme Court of the United Kingdom.") == [
+        "Supreme Court of the United Kingdom"]
+    assert courts_in("The European Court of Human Rights and the High Court disagreed.") == [
+        "European Court of Human Rights", "High Court"]
+    assert courts_in("The court heard that a higher court had ruled.") == []

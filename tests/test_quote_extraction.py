@@ -356,3 +356,24 @@ def test_a_quotation_after_a_sentence_criticising_something_is_the_critics():
         '"There is just no logic to a system which values children differently."',
     )
     assert found == [("There is just no logic to a system which values children differently.", "Robert Tapsfield")]
+
+
+# --- courts ------------------------------------------------------------------------------------
+
+def test_the_court_is_the_court_the_article_is_about_not_one_it_only_mentions():
+    found = quotes_of(
+        "On Tuesday, the High Court in Leeds ruled on the closure of the library. The High Court is the "
+        "first court to hear the case. An appeal would go to the Court of Appeal.",
+        'The two-judge court found the council’s decision "was taken without any proper consultation at all."',
+        'The court’s ruling concluded with the words: "The decision to close the library is quashed."',
+    )
+    assert found == [("was taken without any proper consultation at all.", "High Court"),
+                     ("The decision to close the library is quashed.", "High Court")]
+
+
+def test_the_court_means_no_one_when_the_article_speaks_of_no_court_in_particular():
+    found = quotes_of(
+        "Campaigners took the council to court over the closure, and the council appealed to a higher court.",
+        'The court said the decision "was taken without any proper consultation at all".',
+    )
+    assert found == [("was taken without any proper consultation at all", None)]

@@ -27,7 +27,8 @@ from .cues import (AFTER_BODY_FINDS, BODY_FINDS, GOVERNMENT_BODY, LORD, ACCORDIN
                    REPORTED_AT_END, ROLE_READING, SENTENCE_OPENERS, SHORT_ATTRIBUTION, SIGNED_BY, SPOKES,
                    SUBJECT_PHRASE, TITLED, TRAILING_ATTRIBUTION, VERB_PHRASE, WHO, BODY_FIRST_WORDS, GroupName,
                    blank_quotes, group_words, lone, plain_text, without_asides)
-from .bodies import DOCUMENT, NAMED_COMMITTEE, REFERRING_BODY, committee_name, committees_in, report_author_in, same_body
+from .bodies import (DOCUMENT, NAMED_COMMITTEE, NAMED_COURT, REFERRING_BODY, REFERRING_COURT, committee_name, committees_in, court_name,
+                     courts_in, report_author_in, same_body)
 from .mentions import known_given_name, phrase_head
 from .names import GROUP_SUBJECTS, NOT_NAMES, ORG_WORDS, PARTICIPLES, SPEECH_VERBS, gender_of_title
 from .people import CAP, TITLE_RE, PeopleIndex, Person, norm, normalise_role
@@ -69,6 +70,8 @@ class ArticleState:
     last_union_paragraph: int = -10
     committees: list[str] = field(default_factory=list)  # committees and commissions named so far, for "the committee"
     report_authors: list[str] = field(default_factory=list)  # "a report by the Electoral Commission", for "the report"
+    courts: list[str] = field(default_factory=list)  # courts named so far
+    court_spoken_of: str | None = None  # the court a sentence was last about, for "the court"
     headline_person: Person | None = None
     groups: list[str] = field(default_factory=list)  # groups introduced so far ("a group of cross-party MPs")
     mentions: list[Person] = field(default_factory=list)  # everyone named so far, in order
@@ -129,6 +132,11 @@ class Attributor:
             return GroupName.of(who), True
         if re.fullmatch(NAMED_COMMITTEE, who) and committee_name(who):
             return GroupName(committee_name(who)), True
+        if court_name(who):
+            return GroupName(court_name(who)), True
+        if re.fullmatch(REFERRING_COURT, who):
+            court = self.state.court_spoken_of or (self.state.courts[0] if len(self.state.courts) == 1 else None)
+            return (GroupName(court) if court else None), True
         if re.fullmatch(REFERRING_BODY, who) or re.fullmatch(DOCUMENT, who):
             return self.body_meant(who), True
         if lowered == "the union":
@@ -223,7 +231,13 @@ class Attributor:
             return GroupName(authors[0]) if len(authors) == 1 else None
         return GroupName(committees[0]) if len(committees) == 1 else None
 
-    def note_bodies(self, sentence: str) -> None:
+    def note_bodies(self, sentence: str, opened: str) -> None:
+        for name in courts_in(sentence):
+            if name not in self.state.courts:
+                self.state.courts.append(name)
+        opening = re.match(NAMED_COURT, opened)
+        if opening and court_name(opening.group(0)):
+            self.state.court_spoken_of = court_name(opening.group(0))  # "The Court of Session is the highest ..."
         for name in committees_in(sentence):
             if not same_body(name, self.state.committees):
                 self.state.committees.append(name)
@@ -403,7 +417,7 @@ class Attributor:
                 name = GroupName.of(group.group(0))
                 if name not in self.state.groups:
                     self.state.groups.append(name)
-            self.note_bodies(sentence)
+            self.note_bodies(sentence, opened)
             union = list(re.finditer(NAMED_UNION, sentence))
             if union and union[-1].group(0).split()[0].lower() != "union":
                 self.state.last_union, self.state.last_union_paragraph = union[-1].group(0), paragraph_index

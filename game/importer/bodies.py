@@ -1,4 +1,4 @@
-"""Committees, commissions and their reports as speakers.
+"""Committees, commissions, courts and their reports as speakers.
 
 British political news quotes a committee's report as often as a minister: "The Commons education
 select committee called this "morally indefensible"", then "the report found" and "the committee
@@ -10,6 +10,10 @@ Accounts Committee", "the Commons science and technology committee"), a select c
 ("the environment select committee") or its remit ("the joint committee on human rights"). "The
 committee" and "the report" then mean that body, if the article has named exactly one; otherwise
 they mean no one (the teacher decides).
+
+Courts are read the same way, with one more convention: "the court" is the court the article's
+sentences were last about ("On Wednesday, the Court of Session issued an opinion ... The court
+found"), not a court only mentioned ("the only court with higher authority is the Supreme Court").
 """
 
 from __future__ import annotations
@@ -37,8 +41,16 @@ REFERRING_BODY = r"[Tt]he\s+(?:select\s+)?(?:committee|commission)(?![\w'’-])"
 # "The report", "its report", "the committee's report": the words of the body that wrote it.
 DOCUMENT = (r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+committee['’]s|[Tt]he\s+commission['’]s)\s+(?:(?:new|latest|final|"
             r"annual|interim|draft|full|\d{3,4}-page|year-long)\s+)?(?:report|study|review|findings)(?![\w'’-])")
+# "the Court of Session", "the High Court", "the Supreme Court of the United Kingdom", "the European
+# Court of Human Rights".
+NAMED_COURT = (r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+){0,3}Court(?![\w'’-])"
+               r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,4})?")
+# "The court", "the three-judge court", "the court's summary": the court the article is about.
+REFERRING_COURT = (r"[Tt]he\s+(?:(?:two|three|five|seven|nine|eleven|[2-9]|1[0-9])-judge\s+|appeal\s+|high\s+)?"
+                   r"court(?:['’]s\s+(?:summary|ruling|judgment|judgement|decision|opinion|verdict))?(?![\w'’-])")
 # Verbs with which a body or a report speaks, besides the speech verbs: "the report found".
-FINDING_VERBS = r"found|finds|highlighted|highlights|recommended|recommends|criticised|criticises|condemned|condemns"
+FINDING_VERBS = (r"found|finds|highlighted|highlights|recommended|recommends|criticised|criticises|condemned|condemns|"
+                 r"ruled|rules|held|holds|declared|declares")
 # Who wrote a report: "a report by the Electoral Commission", "the committee's report".
 _AUTHOR = rf"(?P<author>{NAMED_COMMITTEE}|(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){{0,4}}[A-Z][\w&'’-]*)"
 REPORT_BY = re.compile(rf"\b(?:report|study|review)\s+(?:published\s+)?(?:by|from)\s+{_AUTHOR}")
@@ -91,3 +103,16 @@ def same_body(name: str, others: list[str]) -> bool:
     words = {word.lower() for word in name.split()} - {"select", "the"}
     return any(words <= {word.lower() for word in other.split()} or
                {word.lower() for word in other.split()} - {"select", "the"} <= words for other in others)
+
+
+def court_name(phrase: str) -> str | None:
+    """"Court of Session" for "the Court of Session"; None for a phrase that names no court."""
+    if not re.fullmatch(NAMED_COURT, phrase.strip()):
+        return None
+    name = re.sub(r"^[Tt]he\s+", "", phrase.strip())
+    return None if name == "Court" else name
+
+
+def courts_in(sentence: str) -> list[str]:
+    """The courts a sentence names, in order."""
+    return [name for match in re.finditer(NAMED_COURT, sentence) if (name := court_name(match.group(0)))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .bodies import DOCUMENT, FINDING_VERBS, NAMED_COMMITTEE, REFERRING_BODY
+from .bodies import DOCUMENT, FINDING_VERBS, NAMED_COMMITTEE, NAMED_COURT, REFERRING_BODY, REFERRING_COURT
 from .names import SPEECH_VERBS
 from .people import CAP, ROLE_NOUNS, TITLE_RE, Person
 from .quotations import QuotedRanges, Span, quote_spans, sentence_bounds
@@ -55,7 +55,7 @@ GOVERNMENT_BODY = (r"(?:[Tt]he\s+)?(?:[Gg]overnment|Home Office|Foreign Office|T
                    r"|Labour(?=\s+(?:has\s+|had\s+)?(?:said|says|warned|claimed|insisted|argued|accused|added)\b)")
 # "Lord Nicholls of Birkenhead": a lord's title and seat.
 LORD = rf"(?:Lord|Lady|Baroness)\s+{CAP}\s+of\s+{CAP}(?:\s+{CAP})?"
-WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{DOCUMENT}|{REFERRING_BODY}|{NAMED_COMMITTEE}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{GOVERNMENT_BODY}|{LORD}|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
+WHO = rf"(?P<who>{POSSESSIVE_SOURCE}|{SPOKES}|{PRONOUN}|{GROUP_OF}|{DOCUMENT}|{REFERRING_BODY}|{NAMED_COMMITTEE}|{REFERRING_COURT}|{NAMED_COURT}|{NAMED_BODY}|{NAMED_UNION}|[Tt]he\s+union\b|{GOVERNMENT_BODY}|{LORD}|{NAME}|{ACRONYM}|{ROLE}|{GROUP})"
 ADVERBS = r"(?:(?:also|then|later|previously|once|simply|further|again|recently|today|yesterday|repeatedly|earlier|however|quickly|publicly|privately|has|had|have|would|will|has also|had also|is|was)\s+)*"
 VERB = rf"(?P<verb>{SPEECH_VERBS})"
 
@@ -63,7 +63,7 @@ AFTER_WHO_VERB = re.compile(rf"^[\s,.;—–-]*{WHO}\s+{ADVERBS}{VERB}\b")
 AFTER_VERB_WHO = re.compile(rf"^[\s,.;—–-]*{VERB}\s+{WHO}")
 # A body or its report speaking by what it found: `"...", the report found.`, `The select committee
 # found that ... "..."` (not a person: "she found it "odd"" is no quotation of her).
-BODY_WHO = rf"(?P<who>{DOCUMENT}|{REFERRING_BODY}|{NAMED_COMMITTEE}|{NAMED_BODY})"
+BODY_WHO = rf"(?P<who>{DOCUMENT}|{REFERRING_BODY}|{NAMED_COMMITTEE}|{REFERRING_COURT}|{NAMED_COURT}|{NAMED_BODY})"
 AFTER_BODY_FINDS = re.compile(rf"^[\s,.;—–-]*{BODY_WHO}\s+{ADVERBS}(?:{FINDING_VERBS})\b")
 BODY_FINDS = re.compile(rf"^{BODY_WHO}(?:,\s[^,]{{1,160}},)?\s+{ADVERBS}(?:{FINDING_VERBS})\b")
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+{WHO}")
