@@ -39,12 +39,6 @@ from .types import ParsedArticle
 # A clause with a subject of its own after the sentence's: "..., but Christie wasn't having it."
 LATER_CLAUSE = re.compile(rf"(?:,|;)\s+(?:but|and|while|yet|so|whereas)\s+(?P<who>{NAME})\s+"
                           rf"(?:[a-z]+ly\s+)?(?:(?:has|had|was|is|did|does|would|will|could)(?:n['’]t)?\s+)?[a-z]+")
-# "A spokesman for the Home Office", "A Labour spokeswoman", found anywhere in a sentence (a body's
-# name of at most six words before the noun, so that a long run of capitals is read once).
-SPOKES_FOR_A_BODY = re.compile(
-    r"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*){0,5})\s+)?"
-    r"(?P<noun>spokesman|spokeswoman|spokesperson)(?:\s+for\s+(?:the\s+)?(?P<org2>[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?"
-    r"[A-Z][\w&’']*){0,5}))?")
 # "A spokesman for the Conservatives" is a Conservative spokesman.
 PARTY_SINGULAR = {"Conservatives": "Conservative", "Tories": "Tory", "Liberal Democrats": "Liberal Democrat",
                   "Lib Dems": "Lib Dem", "Democrats": "Democratic", "Republicans": "Republican", "Greens": "Green"}
@@ -89,6 +83,7 @@ class Attributor:
         self.by_pronoun = False  # the last attribution's speaker was "he" or "she", read from further back
         self.reading_roles = True  # a role no one was given may be read as the person last named
         self.paragraph = -1
+        self.titled_surnames: dict[str, set[str]] = {}  # role -> surnames the article writes it before
         title_match = re.match(rf"^(?:{TITLE_RE}\s+)?({CAP}(?:\s+{CAP}){{1,2}}):\s", article.title or "")
         if title_match:
             self.state.headline_person = people.by_full_name(title_match.group(1))
@@ -130,10 +125,10 @@ class Attributor:
             (re.fullmatch(NAMED_BODY, who) or re.fullmatch(NAMED_UNION, who)) and first not in BODY_FIRST_WORDS
         ):
             return GroupName.of(who), True
-        if re.fullmatch(NAMED_COMMITTEE, who) and committee_name(who):
-            return GroupName(committee_name(who)), True
-        if court_name(who):
-            return GroupName(court_name(who)), True
+        if re.fullmatch(NAMED_COMMITTEE, who) and (committee := committee_name(who)):
+            return GroupName(committee), True
+        if court := court_name(who):
+            return GroupName(court), True
         if re.fullmatch(REFERRING_COURT, who):
             court = self.state.court_spoken_of or (self.state.courts[0] if len(self.state.courts) == 1 else None)
             return (GroupName(court) if court else None), True
@@ -196,12 +191,11 @@ class Attributor:
     def role_titles_another(self, role: str, person: Person) -> bool:
         """Does the article write the role as the title of someone else ("Cardinal Cormac Murphy-O'Connor",
         "Foreign Secretary Jack Straw")?"""
-        title = r"\s+".join(re.escape(word[:1].upper() + word[1:]) for word in role.split())
-        for match in re.finditer(rf"\b{title}\s+((?:{CAP}\s+){{0,2}}{CAP})", self.article.body):
-            surname = re.sub(r"['’]s$", "", match.group(1).split()[-1])
-            if surname != person.surname:
-                return True
-        return False
+        if role not in self.titled_surnames:  # (read once per role: the article's text does not change)
+            title = r"\s+".join(re.escape(word[:1].upper() + word[1:]) for word in role.split())
+            self.titled_surnames[role] = {re.sub(r"['’]s$", "", match.group(1).split()[-1]) for match in
+                                          re.finditer(rf"\b{title}\s+((?:{CAP}\s+){{0,2}}{CAP})", self.article.body)}
+        return bool(self.titled_surnames[role] - {person.surname})
 
     def named_by_phrase(self, who: str) -> Person | None:
         """A speaker phrase that names someone the index did not know: "strategist Al Cardenas"
@@ -236,8 +230,8 @@ class Attributor:
             if name not in self.state.courts:
                 self.state.courts.append(name)
         opening = re.match(NAMED_COURT, opened)
-        if opening and court_name(opening.group(0)):
-            self.state.court_spoken_of = court_name(opening.group(0))  # "The Court of Session is the highest ..."
+        if opening and (court := court_name(opening.group(0))):
+            self.state.court_spoken_of = court  # "The Court of Session is the highest ..."
         for name in committees_in(sentence):
             if not same_body(name, self.state.committees):
                 self.state.committees.append(name)
@@ -438,8 +432,8 @@ class Attributor:
                     self.state.mentions.append(mentioned)
                     self.state.named.setdefault(paragraph_index, set()).add(mentioned.full_name)
             org = ORG_SUBJECT.search(sentence)
-            spokes = [m for m in re.finditer(SPOKES_FOR_A_BODY, sentence) if m.group("org") or m.group("org2")] \
-                if "spokes" in sentence else []
+            spokes = [m for m in re.finditer(SPOKES, sentence) if (m.group("org") or m.group("org2"))
+                      and m.group("noun") != "source"] if "spokes" in sentence else []
             if spokes:
                 # "A spokesman for the Home Office said ..." then `"...," said the spokesman.`: the Home Office's.
                 self.state.last_org = spokes[-1].group("org") or spokes[-1].group("org2")

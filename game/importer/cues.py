@@ -25,7 +25,8 @@ MAX_QUOTES = 500
 
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 POSSESSIVE_SOURCE = r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:letter|statement|email|e-mail|tweet|message|spokesman|spokeswoman|spokesperson|reply|response|note|blog|post|column|article|speech)"
-ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*)*"
+# A body's name of at most six words, so that a long run of capitals is read once, not once per word.
+ORG = r"[A-Z][\w&’']*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w&’']*){0,5}"
 SPOKES = rf"(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{ORG})\s+)?(?P<noun>spokesman|spokeswoman|spokesperson|(?<=[A-Za-z] )source)(?:\s+for\s+(?:the\s+)?(?P<org2>{ORG}))?"
 # (Not "The Tory leader", a role, nor "When Maddow", "While Clinton": a conjunction opens no name.)
 NOT_A_NAME_START = (r"(?!(?:The|A|An|When|While|If|As|But|And|Nor|Or|So|Yet|Although|Though|Because|After|Before|Since|"
