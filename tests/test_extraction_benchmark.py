@@ -109,3 +109,14 @@ def test_the_benchmark_command_prints_precision_and_recall(capsys):
     assert out.count("precision ") == len(label_sets(LABELS)) + len(event_sets)
     assert "recall " in out and "articles/s" in out and "== dated events: holdout8 ==" in out
     assert "fields read as labelled" in out
+
+
+def test_the_benchmark_throws_away_a_database_of_its_own_not_the_tests():
+    from game.management.commands.benchmark import own_throwaway_database
+
+    sqlite = {"ENGINE": "django.db.backends.sqlite3", "NAME": "/srv/var/db.sqlite3", "TEST": {"NAME": "/srv/var/test_db.sqlite3"}}
+    own_throwaway_database(sqlite)
+    assert sqlite["TEST"]["NAME"] == "/srv/var/bench_db.sqlite3"
+    postgres = {"ENGINE": "django.db.backends.postgresql", "NAME": "hustings", "TEST": {"NAME": None}}
+    own_throwaway_database(postgres)
+    assert postgres["TEST"]["NAME"] == "bench_hustings"

@@ -31,6 +31,17 @@ from game.services.importing import article_file_import, articles_import
 from game.services.rounds import Owner, round_start
 
 
+def own_throwaway_database(settings_dict: dict) -> None:
+    """Name the throwaway database `bench_...`, not the test runner's `test_...`: a benchmark and a test
+    run in the same checkout would otherwise create and drop the same database under each other."""
+    name = settings_dict["NAME"]
+    settings_dict.setdefault("TEST", {})
+    if "sqlite3" in settings_dict["ENGINE"]:
+        settings_dict["TEST"]["NAME"] = str(Path(name).with_name(f"bench_{Path(name).name}"))
+    else:
+        settings_dict["TEST"]["NAME"] = f"bench_{name}"
+
+
 class Command(BaseCommand):
     help = "Print extraction quality, import and page timings, and query counts."
 
@@ -51,6 +62,7 @@ class Command(BaseCommand):
             )
         self.external_sets(root)
         setup_test_environment()
+        own_throwaway_database(connection.settings_dict)
         old_config = setup_databases(verbosity=0, interactive=False)
         try:
             self.imports(root)
